@@ -1,0 +1,74 @@
+package org.svmsim.kernel.event;
+
+import org.svmsim.kernel.id.DatastoreId;
+import org.svmsim.kernel.id.DeviceName;
+import org.svmsim.kernel.id.DiskHandle;
+import org.svmsim.kernel.id.VmId;
+import org.svmsim.kernel.id.WorldId;
+import org.svmsim.kernel.sim.Event;
+
+/** What the vmkernel does and is asked to do; vmkernel.log is rendered from these facts. */
+public sealed interface KernelEvent extends Event {
+
+  /** A VMFS volume is mounted under /vmfs/volumes/uuid. */
+  record VolumeMounted(DatastoreId datastore, String name, long blockSizeBytes, long capacityBytes,
+      long freeBytes) implements KernelEvent {}
+
+  /** A file was created on a volume; {@code allocatedBytes} is what it took from the free space now. */
+  record FileCreated(DatastoreId datastore, String path, DiskHandle handle, long sizeBytes,
+      long allocatedBytes) implements KernelEvent {}
+
+  /** A file was removed and its space returned. */
+  record FileDeleted(DatastoreId datastore, String path, DiskHandle handle, long freedBytes)
+      implements KernelEvent {}
+
+  /** A world opened a device; {@code mode} is an {@link org.svmsim.kernel.device.OpenMode} name. */
+  record DeviceOpened(WorldId world, DeviceName device, String mode) implements KernelEvent {}
+
+  record DeviceClosed(WorldId world, DeviceName device) implements KernelEvent {}
+
+  /** The periodic filesystem rescan is due (the kernel's own timer). */
+  record RescanDue() implements KernelEvent {}
+
+  /** Vol3 could not open a device to probe it for a VMFS volume (Vol3: 2675). */
+  record ProbeOpenFailed(WorldId world, DeviceName device, String status) implements KernelEvent {}
+
+  /** Vol3 could not open a device as a volume (Vol3: 1072). */
+  record VolumeOpenFailed(WorldId world, DeviceName device, String status) implements KernelEvent {}
+
+  /** No filesystem driver claimed a probed device (FSS: 5327). */
+  record NoFsDriverClaimed(WorldId world, DeviceName device) implements KernelEvent {}
+
+  /** SVM_MakeDev created the mirror device /vmfs/devices/svm/name (SVM: 5139 and 5188). */
+  record SvmDeviceCreated(WorldId world, DeviceName device, DiskHandle primary, DiskHandle secondary)
+      implements KernelEvent {}
+
+  /** The mirror driver's I/O statistics, logged at teardown (SVM: 2428 and the figures after it). */
+  record SvmMirrorStats(WorldId world, DeviceName device, long reads, long readBytes, long writes,
+      long writeBytes, long sourceOnlyWrites, long mirroredWrites, long splitWrites, long heldWrites,
+      long copiedBytes) implements KernelEvent {}
+
+  /** The mirror device is gone (SVM: 2450). */
+  record SvmDeviceDestroyed(WorldId world, DeviceName device) implements KernelEvent {}
+
+  /** The data mover chosen for a copy, and why (DOMAIN.md section 5). */
+  record DataMoverSelected(DeviceName device, String mover, String reason) implements KernelEvent {}
+
+  /** The one copy pass started on a mirror device. */
+  record DiskCopyStarted(WorldId world, DeviceName device, long sectors, long chunkSectors, String mover)
+      implements KernelEvent {}
+
+  /** A chunk reached the destination: the copy cursor is now {@code lba + sectors}. */
+  record ChunkCopied(DeviceName device, long lba, long sectors) implements KernelEvent {}
+
+  /** The copy pass is over: the destination holds every sector. */
+  record DiskCopyCompleted(WorldId world, DeviceName device, long bytesCopied, long elapsedNanos)
+      implements KernelEvent {}
+
+  /**
+   * A guest I/O completed and is acknowledged to the guest. {@code route} is how the mirror handled a
+   * write ({@link org.svmsim.kernel.copy.mirror.Route.Kind}, or {@code DIRECT} without a mirror).
+   */
+  record GuestIoCompleted(VmId vm, long ioId, boolean write, long lba, long sectors, long tag,
+      String route, long latencyNanos) implements KernelEvent {}
+}

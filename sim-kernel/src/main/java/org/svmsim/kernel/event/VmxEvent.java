@@ -1,0 +1,83 @@
+package org.svmsim.kernel.event;
+
+import java.util.List;
+import org.svmsim.kernel.config.MigrationOptions;
+import org.svmsim.kernel.id.DatastoreId;
+import org.svmsim.kernel.id.VmId;
+import org.svmsim.kernel.id.WorldId;
+import org.svmsim.kernel.sim.Event;
+
+/** What a VMX process does and is asked to do; vmware.log is rendered from these facts. */
+public sealed interface VmxEvent extends Event {
+
+  /** hostd asks for the VM's VMX to start (power on); {@code shadow} for the fail-safe shadow VM. */
+  record StartVmx(VmId vm, DatastoreId home, boolean shadow) implements VmxEvent {}
+
+  /** hostd asks the VMX to power the VM off. */
+  record StopVmx(VmId vm) implements VmxEvent {}
+
+  /** vpxa asks the running VMX to move the VM's disks to {@code destination}. */
+  record StartSvmotion(VmId vm, String method, DatastoreId destination, String migrationId, String opId,
+      MigrationOptions options) implements VmxEvent {}
+
+  /** The VMX process is up: the first lines of vmware.log. */
+  record VmxStarted(VmId vm, DatastoreId home, int pid, WorldId world, String vmxPath, String uuid,
+      int vcpus, long memoryBytes, String guestOs, boolean shadow) implements VmxEvent {}
+
+  /** The guest is running. */
+  record GuestRunning(VmId vm) implements VmxEvent {}
+
+  /**
+   * DiskLib opened a disk for a virtual SCSI device: {@code node} is the path actually opened (the vmdk,
+   * or /vmfs/devices/svm/... for a mirror node).
+   */
+  record DiskOpened(VmId vm, String scsi, String fileName, String node, boolean mirrorNode,
+      long capacitySectors, int createType, int allocationType, int numLinks, String cid)
+      implements VmxEvent {}
+
+  record DiskClosed(VmId vm, String scsi, String fileName) implements VmxEvent {}
+
+  /** The guest issues an I/O (the VMX's own timer: the next I/O of the workload is due). */
+  record GuestIoIssued(VmId vm, String scsi, long ioId, boolean write, long lba, long sectors, long tag)
+      implements VmxEvent {}
+
+  /** The first write after the disk was opened (HBACommon). */
+  record FirstWrite(VmId vm, String scsi, String fileName) implements VmxEvent {}
+
+  /** The disk database changed the disk's content id, as it does on the first write after an open. */
+  record ContentIdChanged(VmId vm, String scsi, String longContentId, String previous)
+      implements VmxEvent {}
+
+  /** The SVMotion state machine entered a phase; phase 8 is the mirrored disk copy. */
+  record SvmotionPhaseEntered(VmId vm, int phase, String name) implements VmxEvent {}
+
+  /** The VMX's migration bookkeeping (Migrate: lines). */
+  record MigrateStateChanged(VmId vm, String migrationId, int from, int to) implements VmxEvent {}
+
+  /** Worker thread started the copy of one disk. */
+  record DiskCopyStarted(VmId vm, String scsi, String destinationPath) implements VmxEvent {}
+
+  /** The disk copy of one disk finished. */
+  record DiskCopyFinished(VmId vm, String scsi, String destinationPath, long bytes, long elapsedNanos)
+      implements VmxEvent {}
+
+  /** vcpus stopped for the switchover. */
+  record VmStunned(VmId vm) implements VmxEvent {}
+
+  /** Destination compared with source, block for block, while stunned. */
+  record ConsistencyChecked(VmId vm, String scsi, boolean consistent, long firstDifference)
+      implements VmxEvent {}
+
+  /** Fast suspend/resume moved the running VM onto the shadow VM. */
+  record FastSuspendResumed(VmId vm, DatastoreId home, long checkpointBytes) implements VmxEvent {}
+
+  /** vcpus run again; {@code stoppedMicros} is the downtime the guest saw. */
+  record VmUnstunned(VmId vm, long stoppedMicros) implements VmxEvent {}
+
+  /** The Storage vMotion ended; the VM runs from {@code home}. */
+  record SvmotionFinished(VmId vm, boolean success, String reason, DatastoreId home,
+      List<String> sourceFiles) implements VmxEvent {}
+
+  /** The VMX process exited. */
+  record VmxStopped(VmId vm, String reason) implements VmxEvent {}
+}

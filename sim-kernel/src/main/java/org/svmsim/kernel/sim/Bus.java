@@ -1,0 +1,28 @@
+package org.svmsim.kernel.sim;
+
+/**
+ * What a component sees of the event loop: the virtual clock and the two ways to put an event on the
+ * queue. Only the loop advances the clock.
+ */
+public interface Bus {
+  /** Virtual nanoseconds since the run's start. */
+  long now();
+
+  /** Enqueues {@code event} at the current time, after everything already queued for it. */
+  void publish(Event event);
+
+  /** Enqueues {@code event} {@code delayNanos} from now. */
+  void schedule(long delayNanos, Event event);
+
+  /** Enqueues {@code event} at absolute virtual time {@code timeNanos}; scheduling into the past fails. */
+  void scheduleAt(long timeNanos, Event event);
+
+  /** Registers a handler for one event type; handlers of a type run in registration order. */
+  <E extends Event> void subscribe(Class<E> type, Handler<? super E> handler);
+
+  /** Something that reacts to an event, possibly scheduling more. */
+  @FunctionalInterface
+  interface Handler<E> {
+    void handle(E event);
+  }
+}

@@ -1,0 +1,27 @@
+package org.svmsim.vmx.config;
+
+/**
+ * The guest's I/O: {@code iops} I/Os per second (Poisson arrivals), {@code readRatio} of them reads,
+ * each {@code ioSectors} long, placed by {@code locality}. For {@link Locality#HOTSET}, a share
+ * {@code hotProbability} of I/Os land in the first {@code hotFraction} of the disk.
+ */
+public record WorkloadConfig(double iops, double readRatio, long ioSectors, Locality locality,
+    double hotFraction, double hotProbability) {
+  /** Where the guest's I/Os land. */
+  public enum Locality { UNIFORM, HOTSET, SEQUENTIAL }
+
+  public WorkloadConfig {
+    if (iops < 0) {
+      throw new IllegalArgumentException("workload.iops must not be negative, was " + iops);
+    }
+    if (readRatio < 0 || readRatio > 1) {
+      throw new IllegalArgumentException("workload.readRatio must be within 0..1, was " + readRatio);
+    }
+    if (ioSectors < 1) {
+      throw new IllegalArgumentException("workload.ioSize must be at least one sector");
+    }
+    if (hotFraction <= 0 || hotFraction > 1 || hotProbability < 0 || hotProbability > 1) {
+      throw new IllegalArgumentException("workload.hotSet fraction and probability must be within 0..1");
+    }
+  }
+}
