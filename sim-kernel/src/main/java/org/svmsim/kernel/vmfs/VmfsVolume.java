@@ -1,0 +1,118 @@
+package org.svmsim.kernel.vmfs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.svmsim.kernel.config.DatastoreConfig;
+import org.svmsim.kernel.event.KernelEvent;
+import org.svmsim.kernel.id.DatastoreId;
+import org.svmsim.kernel.id.DiskHandle;
+import org.svmsim.kernel.perf.IoQueue;
+import org.svmsim.kernel.sim.Bus;
+import org.svmsim.kernel.sim.SimRandom;
+
+/**
+ * A mounted VMFS volume: its files with their hex handles, its free space, and the I/O queue that every
+ * reader and writer of the datastore shares. Thick files take their size at creation, thin files take
+ * space as they are written ({@link #allocate}).
+ */
+public final class VmfsVolume {
+  private final Bus bus;
+  private final SimRandom random;
+  private final DatastoreConfig config;
+  private final IoQueue queue;
+  private final TreeMap<String, VmfsFile> files = new TreeMap<>();
+  private long free;
+
+  VmfsVolume(Bus bus, SimRandom random, DatastoreConfig config) {
+    this.bus = bus;
+    this.random = random;
+    this.config = config;
+    this.queue = new IoQueue(config.performance());
+    this.free = config.freeBytes();
+  }
+
+  public DatastoreId id() {
+    return config.uuid();
+  }
+
+  public DatastoreConfig config() {
+    return config;
+  }
+
+  public IoQueue queue() {
+    return queue;
+  }
+
+  public long freeBytes() {
+    return free;
+  }
+
+  /** Creates a file with a drawn handle. */
+  public VmfsFile createFile(String path, long sizeBytes, boolean thin) throws NoSpaceException {
+    return createFile(path, sizeBytes, thin, null);
+  }
+
+  /** Creates a file; {@code handle} pins its file handle (null: drawn from the volume's stream). */
+  public VmfsFile createFile(String path, long sizeBytes, boolean thin, DiskHandle handle)
+      throws NoSpaceException {
+    if (files.containsKey(path)) {
+      throw new IllegalStateException("file exists: " + config.uuid().path() + "/" + path);
+    }
+    long take = thin ? 0 : roundUp(sizeBytes);
+    if (take > free) {
+      throw new NoSpaceException(config.uuid(), take, free);
+    }
+    DiskHandle h = handle != null ? handle : new DiskHandle(random.nextLong(0x100000L, 0x10000000L));
+    free -= take;
+    VmfsFile f = new VmfsFile(config.uuid(), path, h, sizeBytes, take, thin);
+    files.put(path, f);
+    bus.publish(new KernelEvent.FileCreated(config.uuid(), path, h, sizeBytes, take));
+    return f;
+  }
+
+  /** Takes {@code bytes} more for a thin file as it is written; fails when the volume is full. */
+  public void allocate(String path, long bytes) throws NoSpaceException {
+    VmfsFile f = require(path);
+    long grow = Math.min(roundUp(bytes), roundUp(f.sizeBytes()) - f.allocatedBytes());
+    if (grow <= 0) {
+      return;
+    }
+    if (grow > free) {
+      throw new NoSpaceException(config.uuid(), grow, free);
+    }
+    free -= grow;
+    files.put(path, new VmfsFile(f.volume(), path, f.handle(), f.sizeBytes(), f.allocatedBytes() + grow,
+        f.thin()));
+  }
+
+  public void deleteFile(String path) {
+    VmfsFile f = require(path);
+    files.remove(path);
+    free += f.allocatedBytes();
+    bus.publish(new KernelEvent.FileDeleted(config.uuid(), path, f.handle(), f.allocatedBytes()));
+  }
+
+  public Optional<VmfsFile> file(String path) {
+    return Optional.ofNullable(files.get(path));
+  }
+
+  /** Files whose path starts with {@code directory + "/"}, in path order. */
+  public List<VmfsFile> list(String directory) {
+    return new ArrayList<>(files.subMap(directory + "/", directory + "/\uffff").values());
+  }
+
+  private VmfsFile require(String path) {
+    VmfsFile f = files.get(path);
+    if (f == null) {
+      throw new IllegalArgumentException("no file " + config.uuid().path() + "/" + path);
+    }
+    return f;
+  }
+
+  private long roundUp(long bytes) {
+    long bs = config.blockSizeBytes();
+    return (bytes + bs - 1) / bs * bs;
+  }
+}
