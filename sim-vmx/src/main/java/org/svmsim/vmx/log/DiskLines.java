@@ -1,0 +1,53 @@
+package org.svmsim.vmx.log;
+
+import static org.svmsim.vmx.log.VmwareCatalog.*;
+
+import org.svmsim.kernel.event.VmxEvent;
+
+/** The DiskLib and virtual SCSI lines of opening and closing a disk. */
+final class DiskLines {
+  private static final long SECTOR = 512;
+  private static final int HEADS = 255;
+  private static final int SECTORS_PER_TRACK = 63;
+
+  private DiskLines() {}
+
+  /**
+   * A power-on open goes through the descriptor and its flat extent on the vmx thread; a reopen through
+   * the mirror node happens on vcpu-0 while the guest runs (seed).
+   */
+  static void opened(VmLog log, long t, VmxEvent.DiskOpened e) {
+    String thread;
+    if (e.mirrorNode()) {
+      thread = Threads.VCPU0;
+      log.add(t, MIRROR_NODE_OPENING, e.node());
+    } else {
+      thread = Threads.VMX;
+      long bytes = e.capacitySectors() * SECTOR;
+      // hd is the VMFS file handle in decimal; the event does not carry it, so it is cosmetic.
+      long hd = log.random().nextLong(4_000_000, 40_000_000);
+      log.add(t, DISKLIB_VMFS_OPENED, flatExtent(e.fileName()), bytes, hd);
+      log.add(t, DISKLIB_LINK_OPENED, e.fileName(), e.capacitySectors(), bytes >> 30);
+      log.add(t, DISKLIB_LIB_OPENED, e.fileName());
+      log.add(t, DISK_OPEN, e.scsi(), e.fileName());
+    }
+    log.addOn(t, thread, VIRTUAL_DEV_CREATING, e.scsi());
+    log.addOn(t, thread, DISK_INFO, e.scsi(), e.createType(), e.capacitySectors(), e.numLinks(),
+        e.allocationType());
+    log.addOn(t, thread, FS_BACKEND);
+    log.addOn(t, thread, GEOMETRY, e.scsi(), e.capacitySectors() / (HEADS * SECTORS_PER_TRACK), HEADS,
+        SECTORS_PER_TRACK);
+  }
+
+  static void closed(VmLog log, long t, VmxEvent.DiskClosed e) {
+    log.add(t, DISK_CLOSING, e.scsi());
+    log.add(t, DISKLIB_VMFS_CLOSED, flatExtent(e.fileName()));
+  }
+
+  /** {@code W1_2.vmdk} keeps its data in {@code W1_2-flat.vmdk}, the file VMFS actually opens. */
+  static String flatExtent(String descriptor) {
+    return descriptor.endsWith(".vmdk")
+        ? descriptor.substring(0, descriptor.length() - ".vmdk".length()) + "-flat.vmdk"
+        : descriptor;
+  }
+}
