@@ -1,5 +1,7 @@
 package org.svmsim.vmx.log;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.log.EsxTime;
@@ -11,6 +13,8 @@ final class VmLog {
   private final EsxTime time;
   private final LineBuffer lines = new LineBuffer();
   private final SimRandom random;
+  // Looked up only, never iterated, so HashSet order cannot reach the log.
+  private final Set<String> mirrored = new HashSet<>();
   private DatastoreId home;
 
   VmLog(EsxTime time, SimRandom random) {
@@ -28,6 +32,19 @@ final class VmLog {
     if (this.home == null) {
       this.home = home;
     }
+  }
+
+  /** Remembers whether {@code scsi}'s current open went through a mirror node. */
+  void openedThroughMirror(String scsi, boolean mirrorNode) {
+    if (mirrorNode) {
+      mirrored.add(scsi);
+    } else {
+      mirrored.remove(scsi);
+    }
+  }
+
+  boolean openedThroughMirror(String scsi) {
+    return mirrored.contains(scsi);
   }
 
   SimRandom random() {

@@ -29,7 +29,7 @@ public enum VmwareCatalog {
       + " without a reset, soft, softOptionTimeout: 0."),
   EXEC_STATE_TRANSITIONED(Threads.VMX, "Transitioned vmx/execState/val to {}"),
   DISKLIB_VMFS_OPENED(Threads.VMX, "DISKLIB-VMFS  : \"{}\" : open successful (10) size = {}, hd = {}. Type 3"),
-  DISKLIB_LINK_OPENED(Threads.VMX, "DISKLIB-LINK  : Opened '{}' (0xa): vmfs, {} sectors / {} GB."),
+  DISKLIB_LINK_OPENED(Threads.VMX, "DISKLIB-LINK  : Opened '{}' (0xa): vmfs, {} sectors / {}."),
   DISKLIB_LIB_OPENED(Threads.VMX, "DISKLIB-LIB   : Opened \"{}\" (flags 0xa, type vmfs)."),
   DISK_OPEN(Threads.VMX, "DISK: OPEN {} '{}' persistent R[]"),
   MIRROR_NODE_OPENING(Threads.VCPU0, "DISKLIB-LIB_MISC : Opening mirror node {}"),

@@ -39,6 +39,7 @@ class VmwareLogRendererTest {
             DEST.path() + "/W1_2/W1_2.vmx", "56 4d 8a 3a 3c 95 87 b1-5d 37 a3 70 4b 52 0d 6a", 2, 4L << 30,
             "windows8srv-64", true))
         .at("2016-05-19T12:59:20.100Z", new VmxEvent.MigrateStateChanged(VM, "1463662760100123", 0, 1))
+        .at("2016-05-19T12:59:29.721Z", new VmxEvent.DiskClosed(VM, "scsi0:0", SOURCE_VMDK))
         .at("2016-05-19T12:59:29.721Z", new VmxEvent.DiskOpened(VM, "scsi0:0", DEST_VMDK,
             "/vmfs/devices/svm/10a80a6-819390-svmmirror", true, 33554432, 11, 1, 1,
             "31f679521f5e9755ae9f840e8c55ccfc"))
@@ -52,10 +53,13 @@ class VmwareLogRendererTest {
         .at("2016-05-19T13:27:20.610Z", new VmxEvent.VmStunned(VM))
         .at("2016-05-19T13:27:20.620Z", new VmxEvent.ConsistencyChecked(VM, "scsi0:0", success, success ? -1 : 4096))
         .at("2016-05-19T13:27:20.700Z", new VmxEvent.FastSuspendResumed(VM, DEST, 52428800))
+        .at("2016-05-19T13:27:20.700Z", new VmxEvent.DiskClosed(VM, "scsi0:0", DEST_VMDK))
+        .at("2016-05-19T13:27:20.700Z", new VmxEvent.DiskOpened(VM, "scsi0:0", DEST_VMDK, DEST_VMDK, false,
+            33554432, 3, 1, 1, "40d56f2945fea90820e1995ff9f13b36"))
         .at("2016-05-19T13:27:20.799Z", new VmxEvent.VmUnstunned(VM, 188405))
         .at("2016-05-19T13:27:21.000Z", new VmxEvent.SvmotionFinished(VM, success,
             success ? "" : "destination differs from source", DEST, List.of(SOURCE_VMDK)))
-        .at("2016-05-19T13:27:21.100Z", new VmxEvent.DiskClosed(VM, "scsi0:0", SOURCE_VMDK))
+        .at("2016-05-19T13:27:21.100Z", new VmxEvent.DiskClosed(VM, "scsi0:0", DEST_VMDK))
         .at("2016-05-19T13:27:21.200Z", new VmxEvent.VmxStopped(VM, "migrated"));
   }
 
@@ -136,10 +140,18 @@ class VmwareLogRendererTest {
         "2016-05-19T13:27:20.610Z| vcpu-0| I120: Checkpoint_Stun: Stunning the VM for the Storage vMotion switchover.",
         "2016-05-19T13:27:20.620Z| Worker#0| I120: SVMotion: Destination scsi0:0 matches source block for block.",
         "2016-05-19T13:27:20.700Z| vmx| I120: Migrate: Fast suspend/resume to " + DEST.path() + "/W1_2 completed (52428800 bytes of checkpoint state).",
+        // The mirror node goes: VMFS had not opened the flat file for it.
+        "2016-05-19T13:27:20.700Z| vmx| I120: Closing disk scsi0:0");
+    int fsr = lines.indexOf(end.get(3));
+    assertEquals(end, lines.subList(fsr - 3, fsr + 2));
+    assertTrue(lines.get(fsr + 2).startsWith("2016-05-19T13:27:20.700Z| vmx| I120: DISKLIB-VMFS  : \"" + DEST.path()
+        + "/W1_2/W1_2-flat.vmdk\" : open successful"), lines.get(fsr + 2));
+    end = List.of(
+        "2016-05-19T13:27:20.700Z| vmx| I120: DISKUTIL: scsi0:0 : geometry=2088/255/63",
         "2016-05-19T13:27:20.799Z| vcpu-0| I120: Checkpoint_Unstun: vm stopped for 188405 us",
         "2016-05-19T13:27:21.000Z| vmx| I120: SVMotion: Migration succeeded.",
         "2016-05-19T13:27:21.100Z| vmx| I120: Closing disk scsi0:0",
-        "2016-05-19T13:27:21.100Z| vmx| I120: DISKLIB-VMFS  : \"" + SOURCE.path() + "/W1_2/W1_2-flat.vmdk\" : closed.",
+        "2016-05-19T13:27:21.100Z| vmx| I120: DISKLIB-VMFS  : \"" + DEST.path() + "/W1_2/W1_2-flat.vmdk\" : closed.",
         "2016-05-19T13:27:21.200Z| vmx| I120: Stopping VCPU threads...",
         "2016-05-19T13:27:21.200Z| vmx| I120: VMX exit (0).");
     assertEquals(end, lines.subList(lines.size() - end.size(), lines.size()));
@@ -159,9 +171,10 @@ class VmwareLogRendererTest {
       assertEquals(line.split("\\| ")[1], r.thread());
     }
     // Guest I/O and the VMX commands render nothing. Counted per event: header 13, power-on open 8,
-    // running 2, shadow 2, migrate state 1, mirror open 5, phase, copy start, first write and DDB 4,
-    // copy end, stun, check, FSR, unstun and the outcome 6, close 2, exit 2.
-    assertEquals(13 + 8 + 2 + 2 + 1 + 5 + 4 + 6 + 2 + 2, lines.size());
+    // running 2, shadow 2, migrate state 1, source close 2, mirror open 5, phase, copy start, first write
+    // and DDB 4, copy end, stun, check and FSR 4, mirror close 1, destination open 8, unstun and the
+    // outcome 2, close 2, exit 2.
+    assertEquals(13 + 8 + 2 + 2 + 1 + 2 + 5 + 4 + 4 + 1 + 8 + 2 + 2 + 2, lines.size());
   }
 
   @Test
@@ -179,6 +192,22 @@ class VmwareLogRendererTest {
     VmwareLogRenderer renderer = EventScript.run(1).replay(new VmwareLogRenderer());
     assertThrows(IllegalStateException.class, () -> renderer.onEvent(1, new VmxEvent.GuestRunning(VM)));
     assertTrue(renderer.files().isEmpty());
+  }
+
+  @Test
+  void closingAMirrorNodeClosesNoFlatFileAndSmallDisksPrintMegabytes() {
+    EventScript s = EventScript.run(1)
+        .at("2016-05-19T12:40:01.100Z", new VmxEvent.VmxStarted(VM, SOURCE, 1, WorldId.of(2), "x.vmx", "u", 1,
+            1L << 30, "other", false))
+        .at("2016-05-19T12:40:01.300Z", new VmxEvent.DiskOpened(VM, "scsi0:1", SOURCE_VMDK, SOURCE_VMDK, false,
+            524288, 3, 1, 1, "c"))
+        .at("2016-05-19T12:59:29.721Z", new VmxEvent.DiskOpened(VM, "scsi0:1", DEST_VMDK, "/vmfs/devices/svm/a-b-svmmirror",
+            true, 524288, 3, 1, 1, "c"))
+        .at("2016-05-19T13:00:00.000Z", new VmxEvent.DiskClosed(VM, "scsi0:1", DEST_VMDK));
+    List<String> lines = lines(s, SOURCE_LOG);
+    assertTrue(lines.contains("2016-05-19T12:40:01.300Z| vmx| I120: DISKLIB-LINK  : Opened '" + SOURCE_VMDK
+        + "' (0xa): vmfs, 524288 sectors / 256 MB."), String.join("\n", lines));
+    assertEquals("2016-05-19T13:00:00.000Z| vmx| I120: Closing disk scsi0:1", lines.get(lines.size() - 1));
   }
 
   @Test
