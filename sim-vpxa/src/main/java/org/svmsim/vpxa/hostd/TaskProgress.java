@@ -26,7 +26,7 @@ final class TaskProgress {
 
   private static final class Task {
     final HostdVm vm;
-    final int diskCount;
+    int diskCount;
     final List<String> handles;
     final List<DeviceName> devices = new ArrayList<>();
     long permilleSum;
@@ -34,7 +34,9 @@ final class TaskProgress {
 
     Task(HostdVm vm, List<String> handles) {
       this.vm = vm;
-      this.diskCount = Math.max(1, vm.config().diskFiles().size());
+      // diskFiles names each disk's descriptor and may name its -flat extent too: count descriptors.
+      this.diskCount = (int) Math.max(1, vm.config().diskFiles().stream()
+          .filter(p -> !p.endsWith("-flat.vmdk")).count());
       this.handles = handles;
     }
   }
@@ -77,6 +79,7 @@ final class TaskProgress {
     if (t != null && !disks.containsKey(e.device())) {
       disks.put(e.device(), new Disk(t, e.sectors()));
       t.devices.add(e.device());
+      t.diskCount = Math.max(t.diskCount, t.devices.size());
     }
   }
 
