@@ -47,11 +47,17 @@ final class JacksonErrors {
       if (!bad.field().isEmpty()) {
         path = new TreePath(concat(path, TreePath.parse(bad.field())));
       }
-      detail = bad.detail();
+      JsonNode spelled = at(tree, path);
+      detail = spelled.isValueNode() ? bad.detail(spelled.asText()) : bad.detail();
     } else if (e instanceof InvalidFormatException f) {
       detail = "bad value \"" + f.getValue() + "\": expected " + expected(f.getTargetType());
     } else if (e instanceof MismatchedInputException m && creatorProperty(m) != null) {
-      path = path.field(creatorProperty(m));
+      String property = creatorProperty(m);
+      if (path.steps().isEmpty() || !path.steps().get(path.steps().size() - 1).equals(property)) {
+        path = path.field(property);
+      }
+      detail = "missing: this field is required";
+    } else if (at(tree, path).isMissingNode() || at(tree, path).isNull()) {
       detail = "missing: this field is required";
     } else if (e instanceof MismatchedInputException m) {
       detail = "bad value " + shown(at(tree, path)) + ": expected " + expected(m.getTargetType());
