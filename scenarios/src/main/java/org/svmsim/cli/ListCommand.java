@@ -11,7 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code svmsim list}: the bundled scenarios, one a line, with their descriptions. */
-@Command(name = "list", description = "List the bundled scenarios.")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "List the bundled scenarios.")
 final class ListCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "svmsim", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Simulates VMware ESXi Storage vMotion and writes ESXi-format logs.",
+    footer = {"", "Exit codes: 0 done, 1 internal error (SVMSIM_DEBUG=1 shows its stack trace),",
+        "2 a mistake in the command or the scenario (one line on stderr)."},
     subcommands = {RunCommand.class, ShowCommand.class, ReplayCommand.class, ListCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

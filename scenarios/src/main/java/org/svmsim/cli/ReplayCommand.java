@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code svmsim replay}: render a recorded run's logs again from its events.jsonl. */
-@Command(name = "replay", description = "Render the logs of a recorded run again from its events.jsonl.")
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Render the logs of a recorded run again from its events.jsonl.")
 final class ReplayCommand implements Callable<Integer> {
   @Parameters(paramLabel = "EVENTS_JSONL", description = "The events.jsonl of a previous run.")
   Path events;

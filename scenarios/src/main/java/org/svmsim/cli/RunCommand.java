@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code svmsim run}: resolve a scenario, simulate it, and leave its logs in a complete output directory. */
-@Command(name = "run", description = "Run a scenario (a bundled name or a YAML file).")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Run a scenario (a bundled name or a YAML file).")
 final class RunCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SCENARIO", description = "A bundled scenario (see svmsim list) or a file path.")
   String scenario;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code svmsim show}: the fully resolved scenario, which runs unchanged when saved to a file. */
-@Command(name = "show", description = "Print a scenario with every default and override resolved.")
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Print a scenario with every default and override resolved.")
 final class ShowCommand implements Callable<Integer> {
   enum Format { yaml, json }
 

@@ -1,5 +1,6 @@
 package org.svmsim.scenario;
 
+import org.svmsim.kernel.sim.VirtualTime;
 import org.svmsim.scenario.unit.Bandwidth;
 import org.svmsim.scenario.unit.BadValueException;
 import org.svmsim.scenario.unit.SimDuration;
@@ -9,6 +10,10 @@ public record PerformanceSpec(Bandwidth bandwidth, SimDuration latency, int queu
   public PerformanceSpec {
     if (Check.present("bandwidth", bandwidth).bytesPerSecond() <= 0) {
       throw new BadValueException("bandwidth", bandwidth, "must be at least 1B/s");
+    }
+    if (bandwidth.bytesPerSecond() > VirtualTime.MAX_BANDWIDTH) {
+      throw new BadValueException("bandwidth", bandwidth,
+          "must be at most " + Bandwidth.ofBytesPerSecond(VirtualTime.MAX_BANDWIDTH) + ", the kernel's model limit");
     }
     Check.present("latency", latency);
     Check.atLeast("queueDepth", queueDepth, 1);

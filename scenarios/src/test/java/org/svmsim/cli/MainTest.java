@@ -64,6 +64,9 @@ class MainTest {
     assertEquals(0, h.code());
     for (String command : new String[] {"run", "show", "replay", "list"}) {
       assertTrue(h.out().contains(command), command);
+      Cli sub = Cli.run(command, "--help");
+      assertEquals(0, sub.code(), sub.err());
+      assertTrue(sub.out().startsWith("Usage: svmsim " + command), sub.out());
     }
   }
 

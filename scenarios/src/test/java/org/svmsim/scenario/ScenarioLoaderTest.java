@@ -71,6 +71,7 @@ class ScenarioLoaderTest {
       "name: mini | name: mini\\nstart: noon | start | bad value \"noon\": expected an ISO-8601 UTC instant",
       "name: mini | name: mini\\ndescription: ~ | description | missing",
       "name: mini | name: mini\\nhost: {rescan: {worlds: 5}} | host.rescan.worlds | bad value \"5\": expected a list",
+      "blockSize: 8MiB | blockSize: 8MiB\\n    performance: {bandwidth: 9GB/s} | datastores[1].performance.bandwidth | bad value \"9GB/s\": must be at most 8GB/s",
       "datastore: a | datastore: [a] | vms[0].datastore | bad value \"[\"a\"]\": expected a single value",
   })
   void badValuesAreLocated(String from, String to, String path, String detail) {
