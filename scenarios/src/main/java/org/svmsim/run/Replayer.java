@@ -13,7 +13,15 @@ public final class Replayer {
   private Replayer() {}
 
   /** Reads {@code eventsJsonl} and writes the log tree under {@code out}; returns the number of events. */
-  public static long replay(Path eventsJsonl, Path out) throws IOException {
+  public static long replay(Path eventsJsonl, Path out) {
+    try {
+      return render(eventsJsonl, out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static long render(Path eventsJsonl, Path out) throws IOException {
     EventJson json = new EventJson();
     List<LogRenderer> renderers = Renderers.all();
     long n = 0;

@@ -6,6 +6,7 @@ import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.event.RunEvent;
 import org.svmsim.kernel.event.VmxEvent;
 import org.svmsim.kernel.sim.EventLoop;
+import org.svmsim.scenario.TimedEvent;
 
 /**
  * Plays the scenario's timeline and ends the run once every action has been carried out: a power-on when
@@ -19,10 +20,10 @@ final class RunDirector {
   private String failure = "";
   private boolean finished;
 
-  RunDirector(EventLoop loop, List<SimulationSpec.Timed> timeline) {
+  RunDirector(EventLoop loop, List<TimedEvent> timeline) {
     this.loop = loop;
     this.undispatched = timeline.size();
-    for (SimulationSpec.Timed t : timeline) {
+    for (TimedEvent t : timeline) {
       loop.scheduleAt(t.atNanos(), t.event());
     }
     loop.subscribe(AgentEvent.PowerOnVm.class, e -> started("on " + e.vm()));

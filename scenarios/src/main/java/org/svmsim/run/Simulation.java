@@ -12,6 +12,8 @@ import org.svmsim.kernel.sim.EventLoop;
 import org.svmsim.kernel.sim.SimRandom;
 import org.svmsim.kernel.sim.VirtualTime;
 import org.svmsim.kernel.storage.BlockStore;
+import org.svmsim.scenario.ScenarioAssembly;
+import org.svmsim.scenario.TimedEvent;
 import org.svmsim.vmx.VmFiles;
 import org.svmsim.vmx.Vmx;
 import org.svmsim.vmx.VmxProcess;
@@ -28,12 +30,12 @@ public final class Simulation {
   /** A run that has not settled this long after its last timeline action has failed. */
   static final long HORIZON_NANOS = 30L * 24 * 3600 * VirtualTime.SECOND;
 
-  private final SimulationSpec spec;
+  private final ScenarioAssembly spec;
 
   /** What a run produced: the log files by relative path, and the summary. */
   public record Result(SortedMap<String, String> logs, RunSummary summary) {}
 
-  public Simulation(SimulationSpec spec) {
+  public Simulation(ScenarioAssembly spec) {
     this.spec = spec;
   }
 
@@ -48,7 +50,8 @@ public final class Simulation {
     renderers.forEach(loop::observe);
     loop.observe(metrics);
 
-    loop.publish(new RunEvent.RunStarted(spec.scenario(), spec.seed(), spec.method(),
+    String method = String.join("+", spec.scenario().relocateMethods());
+    loop.publish(new RunEvent.RunStarted(spec.scenario().name(), spec.seed(), method,
         spec.startEpochMillis(), spec.host().hostname(), spec.host().esxVersion(), spec.host().esxBuild(),
         spec.host().cpus()));
     Vmkernel kernel = new Vmkernel(loop, random.split("kernel"), spec.host(), spec.datastores());
@@ -65,7 +68,7 @@ public final class Simulation {
     HostAgents.install(loop, kernel.vmfs(), random.split("agents"), managed);
     kernel.start();
     RunDirector director = new RunDirector(loop, spec.timeline());
-    long last = spec.timeline().stream().mapToLong(SimulationSpec.Timed::atNanos).max().orElse(0);
+    long last = spec.timeline().stream().mapToLong(TimedEvent::atNanos).max().orElse(0);
     loop.run(last + HORIZON_NANOS);
     if (!director.finished()) {
       director.failUnsettled();
@@ -88,7 +91,8 @@ public final class Simulation {
     List<String> logs = new ArrayList<>(collect(renderers).keySet());
     double migrationMs = m.migrationNanos < 0 ? -1 : m.migrationNanos / 1e6;
     double rate = m.migrationNanos <= 0 ? 0 : m.bytesCopied / (m.migrationNanos / 1e9) / (1 << 20);
-    return new RunSummary(spec.scenario(), spec.seed(), m.method.isEmpty() ? spec.method() : m.method,
+    String method = String.join("+", spec.scenario().relocateMethods());
+    return new RunSummary(spec.scenario().name(), spec.seed(), m.method.isEmpty() ? method : m.method,
         m.outcome, m.failureReason, round3(migrationMs), m.downtimeMicros < 0 ? 0 : m.downtimeMicros / 1e3,
         m.bytesCopied, diskBytes, m.guestWrites, m.guestWritesMirrored, m.passes(), m.checked && m.consistent,
         lost, m.mover, round3(rate), recorder.count() , logs);
