@@ -65,10 +65,15 @@ public sealed interface KernelEvent extends Event {
   record DiskCopyCompleted(WorldId world, DeviceName device, long bytesCopied, long elapsedNanos)
       implements KernelEvent {}
 
+  /** The copy pass stopped before the end (a full destination, an I/O error): the mirror stays usable. */
+  record DiskCopyFailed(WorldId world, DeviceName device, long copiedSectors, String reason)
+      implements KernelEvent {}
+
   /**
-   * A guest I/O completed and is acknowledged to the guest. {@code route} is how the mirror handled a
+   * A guest I/O completed and is acknowledged to the guest; {@code disk} is the VMX's disk index, passed
+   * through. {@code route} is how the mirror handled a
    * write ({@link org.svmsim.kernel.copy.mirror.Route.Kind}, or {@code DIRECT} without a mirror).
    */
-  record GuestIoCompleted(VmId vm, long ioId, boolean write, long lba, long sectors, long tag,
+  record GuestIoCompleted(VmId vm, int disk, long ioId, boolean write, long lba, long sectors, long tag,
       String route, long latencyNanos) implements KernelEvent {}
 }

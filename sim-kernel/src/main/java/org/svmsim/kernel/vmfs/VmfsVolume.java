@@ -11,6 +11,7 @@ import org.svmsim.kernel.id.DiskHandle;
 import org.svmsim.kernel.perf.IoQueue;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.SimRandom;
+import org.svmsim.kernel.storage.BlockStore;
 
 /**
  * A mounted VMFS volume: its files with their hex handles, its free space, and the I/O queue that every
@@ -23,6 +24,7 @@ public final class VmfsVolume {
   private final DatastoreConfig config;
   private final IoQueue queue;
   private final TreeMap<String, VmfsFile> files = new TreeMap<>();
+  private final TreeMap<String, BlockStore> contents = new TreeMap<>();
   private long free;
 
   VmfsVolume(Bus bus, SimRandom random, DatastoreConfig config) {
@@ -90,8 +92,27 @@ public final class VmfsVolume {
   public void deleteFile(String path) {
     VmfsFile f = require(path);
     files.remove(path);
+    contents.remove(path);
     free += f.allocatedBytes();
     bus.publish(new KernelEvent.FileDeleted(config.uuid(), path, f.handle(), f.allocatedBytes()));
+  }
+
+  /** Gives a disk file its content: the sectors the guest and the copier read and write. */
+  public void attachContent(String path, BlockStore content) {
+    VmfsFile f = require(path);
+    if (content.capacitySectors() * BlockStore.SECTOR != f.sizeBytes()) {
+      throw new IllegalArgumentException(path + " is " + f.sizeBytes() + " bytes, content has "
+          + content.capacitySectors() + " sectors");
+    }
+    contents.put(path, content);
+  }
+
+  public BlockStore content(String path) {
+    BlockStore c = contents.get(path);
+    if (c == null) {
+      throw new IllegalArgumentException("no disk content for " + config.uuid().path() + "/" + path);
+    }
+    return c;
   }
 
   public Optional<VmfsFile> file(String path) {

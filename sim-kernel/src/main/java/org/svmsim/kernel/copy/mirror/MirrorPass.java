@@ -19,8 +19,15 @@ public final class MirrorPass {
   private final MirrorStats stats = new MirrorStats();
   private BlockStore.Slice buffer;
 
-  /** A guest write: {@code tag} names its content. */
-  public record GuestWrite(long id, long lba, long sectors, long tag) {}
+  /**
+   * A guest write: {@code tag} names its content; {@code owner} and {@code issuedAt} are the caller's
+   * bookkeeping, carried through a hold untouched (null and 0 when unused).
+   */
+  public record GuestWrite(long id, long lba, long sectors, long tag, Object owner, long issuedAt) {
+    public GuestWrite(long id, long lba, long sectors, long tag) {
+      this(id, lba, sectors, tag, null, 0);
+    }
+  }
 
   /** A guest write applied to the disks, with the route it took. */
   public record Applied(GuestWrite write, Route route, boolean wasHeld) {}
@@ -56,20 +63,50 @@ public final class MirrorPass {
     List<Applied> released = new ArrayList<>(held.size());
     while (!held.isEmpty()) {
       GuestWrite w = held.poll();
+      // The chunk is copied, so nothing is in flight: every held write now routes to a final kind.
       released.add(new Applied(w, apply(w, regions.route(w.lba(), w.sectors())), true));
     }
     return released;
   }
 
-  /** Routes and applies a guest write; a write held for the chunk in flight returns {@code null}. */
+  /**
+   * Gives up the pass (the copy failed or was cancelled): the chunk in flight is dropped and every held
+   * write goes to the source only, which stays complete. Returns those writes, applied.
+   */
+  public List<Applied> abandon() {
+    buffer = null;
+    regions.abandonChunk();
+    List<Applied> released = new ArrayList<>(held.size());
+    while (!held.isEmpty()) {
+      GuestWrite w = held.poll();
+      source.write(w.lba(), w.sectors(), w.tag());
+      stats.sourceOnly++;
+      released.add(new Applied(w, Route.SOURCE, true));
+    }
+    return released;
+  }
+
+  /**
+   * Routes and applies a guest write; a write held for the chunk in flight returns {@code null}. A write
+   * that overlaps a held write is held behind it, so overlapping writes reach the disks in issue order.
+   */
   public Applied write(GuestWrite w) {
     Route route = regions.route(w.lba(), w.sectors());
-    if (route.kind() == Route.Kind.WAIT_FOR_CHUNK) {
+    if (route.kind() == Route.Kind.WAIT_FOR_CHUNK || overlapsHeld(w)) {
       held.add(w);
       stats.held++;
       return null;
     }
     return new Applied(w, apply(w, route), false);
+  }
+
+  private boolean overlapsHeld(GuestWrite w) {
+    for (GuestWrite h : held) {
+      if (w.lba() < h.lba() + h.sectors() && h.lba() < w.lba() + w.sectors()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Route apply(GuestWrite w, Route route) {
@@ -79,6 +116,14 @@ public final class MirrorPass {
     }
     stats.count(route);
     return route;
+  }
+
+  public BlockStore source() {
+    return source;
+  }
+
+  public BlockStore destination() {
+    return destination;
   }
 
   public MirrorRegions regions() {

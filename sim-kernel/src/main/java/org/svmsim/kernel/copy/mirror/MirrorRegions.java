@@ -38,6 +38,11 @@ public final class MirrorRegions {
     chunkEnd = -1;
   }
 
+  /** Forgets the chunk in flight without moving the cursor (the copy was given up). */
+  public void abandonChunk() {
+    chunkEnd = -1;
+  }
+
   /** Routes a guest write of {@code sectors} sectors at {@code lba}. */
   public Route route(long lba, long sectors) {
     long end = lba + sectors;

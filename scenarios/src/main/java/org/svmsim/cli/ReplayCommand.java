@@ -1,0 +1,43 @@
+package org.svmsim.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.svmsim.run.Replayer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code svmsim replay}: render a recorded run's logs again from its events.jsonl. */
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Render the logs of a recorded run again from its events.jsonl.")
+final class ReplayCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "EVENTS_JSONL", description = "The events.jsonl of a previous run.")
+  Path events;
+
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
+  Path out;
+
+  @Option(names = "--force", description = "Replace DIR if it exists and is not empty.")
+  boolean force;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (!Files.isRegularFile(events)) {
+      throw new UsageError(events + ": no such file");
+    }
+    if (!Files.isReadable(events)) {
+      throw new UsageError(events + ": cannot read the file: permission denied");
+    }
+    OutputDirectory dir = OutputDirectory.explicit(out, force);
+    long n = dir.produce(staging -> Replayer.replay(events, staging));
+    spec.commandLine().getOut().println("replayed " + n + " events from " + events);
+    spec.commandLine().getOut().println("output: " + dir.target());
+    return 0;
+  }
+}

@@ -1,0 +1,52 @@
+package org.svmsim.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.svmsim.run.RunSummary;
+import org.svmsim.run.SimulationRunner;
+import org.svmsim.scenario.Scenario;
+import org.svmsim.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code svmsim run}: resolve a scenario, simulate it, and leave its logs in a complete output directory. */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Run a scenario (a bundled name or a YAML file).")
+final class RunCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "SCENARIO", description = "A bundled scenario (see svmsim list) or a file path.")
+  String scenario;
+
+  @Mixin
+  ScenarioOptions options;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Output directory (default: runs/<scenario>-seed<seed>-<method>).")
+  Path out;
+
+  @Option(names = "--force", description = "Replace DIR if it exists and is not empty.")
+  boolean force;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Scenario s = ScenarioLoader.load(scenario, options.overrides());
+    OutputDirectory dir = out == null
+        ? OutputDirectory.fresh(Path.of("runs"), defaultName(s))
+        : OutputDirectory.explicit(out, force);
+    RunSummary summary = dir.produce(staging -> SimulationRunner.run(s, staging));
+    spec.commandLine().getOut().println(summary.oneLine());
+    spec.commandLine().getOut().println("output: " + dir.target());
+    return 0;
+  }
+
+  static String defaultName(Scenario s) {
+    String method = s.relocateMethods().isEmpty() ? "none" : String.join("+", s.relocateMethods());
+    return s.name() + "-seed" + s.seed() + "-" + method;
+  }
+}

@@ -1,0 +1,72 @@
+package org.svmsim.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.svmsim.kernel.event.AgentEvent;
+import org.svmsim.kernel.event.RunEvent;
+import org.svmsim.kernel.event.VmxEvent;
+import org.svmsim.kernel.sim.EventLoop;
+import org.svmsim.scenario.TimedEvent;
+
+/**
+ * Plays the scenario's timeline and ends the run once every action has been carried out: a power-on when
+ * the guest runs, a relocate when its task finishes, a power-off when the VMX has exited. The VMs' own
+ * timers (guest I/O, rescans) would run forever; the director decides when the story is over.
+ */
+final class RunDirector {
+  private final EventLoop loop;
+  private final List<String> pending = new ArrayList<>();
+  private int undispatched;
+  private String failure = "";
+  private boolean finished;
+
+  RunDirector(EventLoop loop, List<TimedEvent> timeline) {
+    this.loop = loop;
+    this.undispatched = timeline.size();
+    for (TimedEvent t : timeline) {
+      loop.scheduleAt(t.atNanos(), t.event());
+    }
+    loop.subscribe(AgentEvent.PowerOnVm.class, e -> started("on " + e.vm()));
+    loop.subscribe(AgentEvent.RelocateVm.class, e -> started("relocate " + e.vm()));
+    loop.subscribe(AgentEvent.PowerOffVm.class, e -> started("off " + e.vm()));
+    loop.subscribe(VmxEvent.GuestRunning.class, e -> done("on " + e.vm()));
+    loop.subscribe(AgentEvent.RelocateFinished.class, e -> {
+      if (!e.success() && failure.isEmpty()) {
+        failure = e.fault();
+      }
+      done("relocate " + e.vm());
+    });
+    loop.subscribe(VmxEvent.VmxStopped.class, e -> done("off " + e.vm()));
+    loop.subscribe(RunEvent.RunFinished.class, e -> loop.stop());
+  }
+
+  private void started(String action) {
+    undispatched--;
+    pending.add(action);
+  }
+
+  private void done(String action) {
+    if (pending.remove(action) && pending.isEmpty() && undispatched == 0) {
+      finish();
+    }
+  }
+
+  /** Ends the run now (also used when the run outlives its horizon). */
+  void finish() {
+    if (!finished) {
+      finished = true;
+      loop.publish(new RunEvent.RunFinished(failure.isEmpty() ? "success" : "failed", failure));
+    }
+  }
+
+  void failUnsettled() {
+    if (failure.isEmpty()) {
+      failure = "the run did not settle: still pending " + pending;
+    }
+    finish();
+  }
+
+  boolean finished() {
+    return finished;
+  }
+}

@@ -1,0 +1,63 @@
+package org.svmsim.run;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.svmsim.kernel.event.AgentEvent;
+import org.svmsim.kernel.event.KernelEvent;
+import org.svmsim.kernel.event.RunEvent;
+import org.svmsim.kernel.event.VmxEvent;
+import org.svmsim.kernel.id.DeviceName;
+import org.svmsim.kernel.sim.Event;
+import org.svmsim.kernel.sim.Observer;
+
+/** The run's figures, gathered from the facts on the bus, for {@code summary.json}. */
+final class RunMetrics implements Observer {
+  String method = "";
+  String outcome = "failed";
+  String failureReason = "";
+  long relocateAt = -1;
+  long migrationNanos = -1;
+  long downtimeMicros = -1;
+  long bytesCopied;
+  long guestWrites;
+  long guestWritesMirrored;
+  boolean checked;
+  boolean consistent = true;
+  String mover = "";
+  final Map<DeviceName, Integer> passesPerDevice = new LinkedHashMap<>();
+  long endNanos;
+
+  @Override
+  public void onEvent(long t, Event event) {
+    endNanos = t;
+    if (event instanceof AgentEvent.RelocateVm e) {
+      relocateAt = t;
+      method = e.method();
+    } else if (event instanceof AgentEvent.RelocateFinished) {
+      migrationNanos = t - relocateAt;
+    } else if (event instanceof VmxEvent.VmUnstunned e) {
+      downtimeMicros = Math.max(downtimeMicros, 0) + e.stoppedMicros();
+    } else if (event instanceof KernelEvent.DataMoverSelected e) {
+      mover = e.mover();
+    } else if (event instanceof KernelEvent.DiskCopyStarted e) {
+      passesPerDevice.merge(e.device(), 1, Integer::sum);
+    } else if (event instanceof KernelEvent.DiskCopyCompleted e) {
+      bytesCopied += e.bytesCopied();
+    } else if (event instanceof KernelEvent.GuestIoCompleted e && e.write()) {
+      guestWrites++;
+      if (e.route().startsWith("MIRRORED") || e.route().startsWith("SPLIT")) {
+        guestWritesMirrored++;
+      }
+    } else if (event instanceof VmxEvent.ConsistencyChecked e) {
+      checked = true;
+      consistent &= e.consistent();
+    } else if (event instanceof RunEvent.RunFinished e) {
+      outcome = e.outcome();
+      failureReason = e.failureReason();
+    }
+  }
+
+  int passes() {
+    return passesPerDevice.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+  }
+}

@@ -1,0 +1,33 @@
+package org.svmsim.run;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * {@code summary.json}: the run's outcome and figures. Only virtual-time figures: a summary must be
+ * byte-identical for the same scenario and seed.
+ */
+@JsonPropertyOrder({"scenario", "seed", "method", "outcome", "failureReason", "migrationTimeMs",
+    "downtimeMs", "bytesCopied", "diskBytes", "guestWrites", "guestWritesMirrored", "passes",
+    "consistent", "lostWrites", "mover", "copyRateMiBps", "events", "logs"})
+public record RunSummary(String scenario, long seed, String method, String outcome, String failureReason,
+    double migrationTimeMs, double downtimeMs, long bytesCopied, long diskBytes, long guestWrites,
+    long guestWritesMirrored, int passes, boolean consistent, long lostWrites, String mover,
+    double copyRateMiBps, long events, List<String> logs) {
+
+  /** One line for the terminal. */
+  public String oneLine() {
+    return String.format("%s: %s %s seed %d, migration %s, downtime %.1f ms, %d guest writes (%d mirrored),"
+            + " consistent %s, lost writes %d%s",
+        scenario, method, outcome, seed, duration(migrationTimeMs), downtimeMs, guestWrites,
+        guestWritesMirrored, consistent, lostWrites, failureReason.isEmpty() ? "" : " (" + failureReason + ")");
+  }
+
+  private static String duration(double ms) {
+    if (ms < 0) {
+      return "n/a";
+    }
+    long s = Math.round(ms / 1000);
+    return s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : String.format("%.3fs", ms / 1000);
+  }
+}

@@ -1,0 +1,110 @@
+package org.svmsim.run;
+
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.svmsim.kernel.Vmkernel;
+import org.svmsim.kernel.event.RunEvent;
+import org.svmsim.kernel.log.LogRenderer;
+import org.svmsim.kernel.sim.EventLoop;
+import org.svmsim.kernel.sim.SimRandom;
+import org.svmsim.kernel.sim.VirtualTime;
+import org.svmsim.kernel.storage.BlockStore;
+import org.svmsim.scenario.ScenarioAssembly;
+import org.svmsim.scenario.TimedEvent;
+import org.svmsim.vmx.VmFiles;
+import org.svmsim.vmx.Vmx;
+import org.svmsim.vmx.VmxProcess;
+import org.svmsim.vmx.config.VmConfig;
+import org.svmsim.vmx.disk.VirtualDisk;
+import org.svmsim.vpxa.HostAgents;
+import org.svmsim.vpxa.ManagedVm;
+
+/**
+ * One run: the kernel, the VMXs and the host agents on one event loop, one seed; the renderers and the
+ * recorder watching. Produces the rendered logs and the summary; writes nothing itself but events.
+ */
+public final class Simulation {
+  /** A run that has not settled this long after its last timeline action has failed. */
+  static final long HORIZON_NANOS = 30L * 24 * 3600 * VirtualTime.SECOND;
+
+  private final ScenarioAssembly spec;
+
+  /** What a run produced: the log files by relative path, and the summary. */
+  public record Result(SortedMap<String, String> logs, RunSummary summary) {}
+
+  public Simulation(ScenarioAssembly spec) {
+    this.spec = spec;
+  }
+
+  /** Runs to the end; every dispatched event is written to {@code events} as JSON lines. */
+  public Result run(Writer events) {
+    EventLoop loop = new EventLoop(spec.seed());
+    SimRandom random = new SimRandom(spec.seed());
+    EventRecorder recorder = new EventRecorder(events);
+    RunMetrics metrics = new RunMetrics();
+    List<LogRenderer> renderers = Renderers.all();
+    loop.observe(recorder);
+    renderers.forEach(loop::observe);
+    loop.observe(metrics);
+
+    String method = String.join("+", spec.scenario().relocateMethods());
+    loop.publish(new RunEvent.RunStarted(spec.scenario().name(), spec.seed(), method,
+        spec.startEpochMillis(), spec.host().hostname(), spec.host().esxVersion(), spec.host().esxBuild(),
+        spec.host().cpus()));
+    Vmkernel kernel = new Vmkernel(loop, random.split("kernel"), spec.host(), spec.datastores());
+    Vmx vmx = Vmx.install(loop, kernel, random.split("vmx"), spec.vms());
+    List<ManagedVm> managed = new ArrayList<>();
+    for (VmConfig vm : spec.vms()) {
+      List<String> disks = new ArrayList<>();
+      vm.disks().forEach(d -> {
+        disks.add(VmFiles.descriptor(vm.name(), d));
+        disks.add(VmFiles.flat(vm.name(), d));
+      });
+      managed.add(new ManagedVm(vm.name(), vm.home(), disks));
+    }
+    HostAgents.install(loop, kernel.vmfs(), random.split("agents"), managed);
+    kernel.start();
+    RunDirector director = new RunDirector(loop, spec.timeline());
+    long last = spec.timeline().stream().mapToLong(TimedEvent::atNanos).max().orElse(0);
+    loop.run(last + HORIZON_NANOS);
+    if (!director.finished()) {
+      director.failUnsettled();
+      loop.run();
+    }
+    return new Result(collect(renderers), summarize(metrics, recorder, kernel, vmx, renderers));
+  }
+
+  private RunSummary summarize(RunMetrics m, EventRecorder recorder, Vmkernel kernel, Vmx vmx,
+      List<LogRenderer> renderers) {
+    long diskBytes = 0;
+    long lost = 0;
+    for (VmxProcess p : vmx.processes()) {
+      var volume = kernel.vmfs().volume(p.home());
+      for (VirtualDisk d : p.disks()) {
+        diskBytes += d.config().capacitySectors() * BlockStore.SECTOR;
+        lost += d.audit().lostWrites(volume.content(VmFiles.flat(p.config().name(), d.config())));
+      }
+    }
+    List<String> logs = new ArrayList<>(collect(renderers).keySet());
+    double migrationMs = m.migrationNanos < 0 ? -1 : m.migrationNanos / 1e6;
+    double rate = m.migrationNanos <= 0 ? 0 : m.bytesCopied / (m.migrationNanos / 1e9) / (1 << 20);
+    String method = String.join("+", spec.scenario().relocateMethods());
+    return new RunSummary(spec.scenario().name(), spec.seed(), m.method.isEmpty() ? method : m.method,
+        m.outcome, m.failureReason, round3(migrationMs), m.downtimeMicros < 0 ? 0 : m.downtimeMicros / 1e3,
+        m.bytesCopied, diskBytes, m.guestWrites, m.guestWritesMirrored, m.passes(), m.checked && m.consistent,
+        lost, m.mover, round3(rate), recorder.count() , logs);
+  }
+
+  private static double round3(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  static SortedMap<String, String> collect(List<LogRenderer> renderers) {
+    SortedMap<String, String> all = new TreeMap<>();
+    renderers.forEach(r -> all.putAll(r.files()));
+    return all;
+  }
+}

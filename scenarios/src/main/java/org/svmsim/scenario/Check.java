@@ -1,0 +1,61 @@
+package org.svmsim.scenario;
+
+import java.util.Arrays;
+import java.util.regex.Pattern;
+import org.svmsim.scenario.unit.BadValueException;
+import org.svmsim.scenario.unit.ByteSize;
+
+/** The field rules the scenario records share; each failure names the field and the bad value. */
+final class Check {
+  private Check() {}
+
+  static <T> T present(String field, T value) {
+    if (value == null) {
+      throw BadValueException.missing(field);
+    }
+    return value;
+  }
+
+  static String nonBlank(String field, String value) {
+    if (present(field, value).isBlank()) {
+      throw new BadValueException(field, value, "must not be empty");
+    }
+    return value;
+  }
+
+  static String oneOf(String field, String value, String... allowed) {
+    if (!Arrays.asList(allowed).contains(present(field, value))) {
+      throw new BadValueException(field, value, "expected one of " + String.join(", ", allowed));
+    }
+    return value;
+  }
+
+  static String matches(String field, String value, Pattern pattern, String expected) {
+    if (!pattern.matcher(present(field, value)).matches()) {
+      throw new BadValueException(field, value, expected);
+    }
+    return value;
+  }
+
+  static long atLeast(String field, long value, long min) {
+    if (value < min) {
+      throw new BadValueException(field, value, "must be at least " + min);
+    }
+    return value;
+  }
+
+  static double within(String field, double value, double min, double max) {
+    if (!(value >= min && value <= max)) {
+      throw new BadValueException(field, value, "must be within " + min + ".." + max);
+    }
+    return value;
+  }
+
+  /** A positive whole number of 512-byte sectors. */
+  static ByteSize sectors(String field, ByteSize value) {
+    if (present(field, value).bytes() <= 0 || value.bytes() % 512 != 0) {
+      throw new BadValueException(field, value, "must be a positive multiple of 512 bytes");
+    }
+    return value;
+  }
+}

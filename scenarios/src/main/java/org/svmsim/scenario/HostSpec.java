@@ -1,0 +1,18 @@
+package org.svmsim.scenario;
+
+import java.util.regex.Pattern;
+
+/** The ESXi host: its name and build as the logs print them, its CPU count, and its rescan rhythm. */
+public record HostSpec(String hostname, String version, String build, int cpus, RescanSpec rescan) {
+  private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
+  private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+  private static final Pattern BUILD = Pattern.compile("\\d+");
+
+  public HostSpec {
+    Check.matches("hostname", hostname, HOSTNAME, "expected a host name like esx-w1.lab.local");
+    Check.matches("version", version, VERSION, "expected an ESXi version like 6.0.0");
+    Check.matches("build", build, BUILD, "expected a build number like 3620759");
+    Check.atLeast("cpus", cpus, 1);
+    Check.present("rescan", rescan);
+  }
+}

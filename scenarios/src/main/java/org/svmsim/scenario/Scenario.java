@@ -1,0 +1,30 @@
+package org.svmsim.scenario;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One simulated run, fully resolved: defaults merged, overrides applied. {@code start} is the wall-clock
+ * instant (UTC) that virtual time zero stands for in the logs; {@code timeline} offsets count from it.
+ * Field rules live in each record; rules across records in {@link ScenarioValidator}.
+ */
+public record Scenario(String name, String description, long seed, Instant start, HostSpec host,
+    List<DatastoreSpec> datastores, List<VmSpec> vms, List<ActionSpec> timeline) {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+  public Scenario {
+    Check.matches("name", name, NAME, "expected letters, digits, '.', '_' or '-' (it names the run directory)");
+    Check.present("description", description);
+    Check.present("start", start);
+    Check.present("host", host);
+    datastores = List.copyOf(Check.present("datastores", datastores));
+    vms = List.copyOf(Check.present("vms", vms));
+    timeline = List.copyOf(Check.present("timeline", timeline));
+  }
+
+  /** The methods of the relocate actions, in timeline order, without repeats. */
+  public List<String> relocateMethods() {
+    return timeline.stream().filter(ActionSpec::relocates).map(ActionSpec::method).distinct().toList();
+  }
+}

@@ -1,0 +1,33 @@
+package org.svmsim.scenario;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.svmsim.scenario.unit.BadValueException;
+import org.svmsim.scenario.unit.ByteSize;
+
+/**
+ * A VM: where it lives ({@code datastore}, by name or uuid), its identity in the logs (the VMX's world id
+ * and pid, its BIOS uuid), its disks and its guest's I/O.
+ */
+public record VmSpec(String name, String datastore, int vcpus, ByteSize memory, String guestOs, int worldId,
+    int pid, String uuid, List<DiskSpec> disks, WorkloadSpec workload) {
+  private static final Pattern NAME = Pattern.compile("[^/\\s]([^/]*[^/\\s])?");
+
+  public VmSpec {
+    Check.matches("name", name, NAME, "expected a VM name without '/' or surrounding blanks");
+    Check.nonBlank("datastore", datastore);
+    Check.atLeast("vcpus", vcpus, 1);
+    if (Check.present("memory", memory).bytes() <= 0) {
+      throw new BadValueException("memory", memory, "must be positive");
+    }
+    Check.nonBlank("guestOs", guestOs);
+    Check.atLeast("worldId", worldId, 1);
+    Check.atLeast("pid", pid, 1);
+    Check.nonBlank("uuid", uuid);
+    disks = List.copyOf(Check.present("disks", disks));
+    if (disks.isEmpty()) {
+      throw new BadValueException("disks", "[]", "list at least one disk");
+    }
+    Check.present("workload", workload);
+  }
+}

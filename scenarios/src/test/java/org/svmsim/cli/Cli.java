@@ -1,0 +1,14 @@
+package org.svmsim.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** Runs the command line in-process and keeps what it printed. */
+record Cli(int code, String out, String err) {
+  static Cli run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Cli(code, out.toString(), err.toString());
+  }
+}

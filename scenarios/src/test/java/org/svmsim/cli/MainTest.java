@@ -1,0 +1,181 @@
+package org.svmsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.svmsim.scenario.Overrides;
+import org.svmsim.scenario.Scenario;
+import org.svmsim.scenario.ScenarioLoader;
+
+class MainTest {
+  @TempDir
+  Path tmp;
+
+  private static void assertUserError(Cli r, String expectedLine) {
+    assertEquals(2, r.code(), r.err());
+    assertEquals(expectedLine + System.lineSeparator(), r.err());
+  }
+
+  private static void assertOneLineUserError(Cli r, String... fragments) {
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().startsWith("svmsim: "), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+    for (String f : fragments) {
+      assertTrue(r.err().contains(f), "missing '" + f + "' in " + r.err());
+    }
+  }
+
+  private Path write(String name, String text) throws Exception {
+    return Files.writeString(tmp.resolve(name), text);
+  }
+
+  private String seedWith(String from, String to) throws Exception {
+    Cli shown = Cli.run("show", "seed");
+    assertTrue(shown.out().contains(from), from);
+    return shown.out().replace(from, to);
+  }
+
+  @Test
+  void listShowsEveryBundledScenarioWithItsDescription() {
+    Cli r = Cli.run("list");
+    assertEquals(0, r.code());
+    String[] lines = r.out().split("\\R");
+    assertEquals(3, lines.length, r.out());
+    assertTrue(lines[0].matches("seed {6}The blog post's run: .*"), lines[0]);
+    assertTrue(lines[1].startsWith("quick     1 GiB disk"), lines[1]);
+    assertTrue(lines[2].startsWith("big-disk  2 TiB disk"), lines[2]);
+  }
+
+  @Test
+  void versionAndHelpExitZero() {
+    Cli v = Cli.run("--version");
+    assertEquals(0, v.code());
+    assertTrue(v.out().startsWith("svmsim "), v.out());
+    Cli h = Cli.run("--help");
+    assertEquals(0, h.code());
+    for (String command : new String[] {"run", "show", "replay", "list"}) {
+      assertTrue(h.out().contains(command), command);
+      Cli sub = Cli.run(command, "--help");
+      assertEquals(0, sub.code(), sub.err());
+      assertTrue(sub.out().startsWith("Usage: svmsim " + command), sub.out());
+    }
+  }
+
+  @Test
+  void showPrintsAScenarioThatLoadsBackUnchanged() throws Exception {
+    for (String format : new String[] {"yaml", "json"}) {
+      Cli r = Cli.run("show", "quick", "--format", format, "--seed", "9", "--set", "vms[0].workload.iops=77");
+      assertEquals(0, r.code(), r.err());
+      Path saved = write("quick-shown." + format, r.out());
+      Scenario expected = ScenarioLoader.load("quick", Overrides.none().withSeed(9).withSet("vms[0].workload.iops=77"));
+      assertEquals(expected, ScenarioLoader.load(saved.toString(), Overrides.none()));
+      // and showing the saved file prints the same text again
+      assertEquals(r.out(), Cli.run("show", saved.toString(), "--format", format).out());
+    }
+  }
+
+  @Test
+  void aShownScenarioRunsUnchanged() throws Exception {
+    Path saved = write("seed.yaml", Cli.run("show", "seed").out());
+    Path out = tmp.resolve("out");
+    Cli r = Cli.run("run", saved.toString(), "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(Files.isRegularFile(out.resolve("summary.json")));
+    assertTrue(r.out().contains("output: " + out.toAbsolutePath()), r.out());
+  }
+
+  @Test
+  void aBadValueNamesTheFileTheFieldAndTheValue() throws Exception {
+    Path file = write("bad.yaml", seedWith("size: 16GiB", "size: 16QB"));
+    assertUserError(Cli.run("run", file.toString(), "--out", tmp.resolve("o").toString()),
+        "svmsim: " + file + ": vms[0].disks[0].size: bad value \"16QB\": expected a size like 16GiB, 512B or 16GB");
+    assertFalse(Files.exists(tmp.resolve("o")));
+  }
+
+  @Test
+  void anUnknownFieldIsNamed() throws Exception {
+    Path file = write("typo.yaml", seedWith("    vcpus: 2\n", "    vcpu: 2\n"));
+    assertOneLineUserError(Cli.run("show", file.toString()), file.toString(), "vms[0].vcpu: unknown field");
+  }
+
+  @Test
+  void aYamlSyntaxErrorNamesTheLine() throws Exception {
+    Path file = write("broken.yaml", "name: x\nvms: [\n  a: : b\n");
+    assertOneLineUserError(Cli.run("show", file.toString()), file.toString(), "line ", "syntax error");
+  }
+
+  @Test
+  void unknownScenariosAndUnreadableFilesAreUserErrors() {
+    assertOneLineUserError(Cli.run("run", "nope"), "svmsim: nope: no such scenario", "seed, quick, big-disk");
+    String missing = tmp.resolve("missing.yaml").toString();
+    assertUserError(Cli.run("show", missing), "svmsim: " + missing + ": cannot read the file: no such file");
+  }
+
+  @Test
+  void badOverridesAreUserErrors() {
+    assertUserError(Cli.run("show", "seed", "--set", "vms[0].workload.iopz=5"),
+        "svmsim: --set vms[0].workload.iopz=5: vms[0].workload.iopz: unknown path: vms[0].workload has no field "
+            + "iopz (fields: iops, readRatio, ioSize, locality, hotFraction, hotProbability)");
+    assertOneLineUserError(Cli.run("show", "seed", "--method", "warp"),
+        "svmsim: --method warp: timeline[1].method: bad value \"warp\"");
+    assertOneLineUserError(Cli.run("show", "seed", "--seed", "many"), "--seed", "many");
+    assertOneLineUserError(Cli.run("show", "seed", "--format", "xml"), "--format");
+    assertOneLineUserError(Cli.run("frobnicate"), "frobnicate");
+    assertOneLineUserError(Cli.run("run"), "SCENARIO");
+    assertOneLineUserError(Cli.run(), "missing command");
+  }
+
+  @Test
+  void runRefusesANonEmptyOutputDirectoryUnlessForced() throws Exception {
+    Path out = Files.createDirectory(tmp.resolve("taken"));
+    Files.writeString(out.resolve("keep.txt"), "mine");
+    assertUserError(Cli.run("run", "quick", "--out", out.toString()),
+        "svmsim: " + out + ": output directory exists and is not empty (--force replaces it)");
+    assertTrue(Files.exists(out.resolve("keep.txt")));
+
+    Cli forced = Cli.run("run", "quick", "--out", out.toString(), "--force");
+    assertEquals(0, forced.code(), forced.err());
+    assertFalse(Files.exists(out.resolve("keep.txt")));
+    assertTrue(Files.exists(out.resolve("summary.json")));
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertEquals(1, left.count(), "no staging or old directory is left beside the output");
+    }
+  }
+
+  @Test
+  void replayNeedsAReadableEventsFileAndAnOutputDirectory() throws Exception {
+    String missing = tmp.resolve("events.jsonl").toString();
+    assertUserError(Cli.run("replay", missing, "--out", tmp.resolve("r").toString()),
+        "svmsim: " + missing + ": no such file");
+    assertOneLineUserError(Cli.run("replay", missing), "--out");
+    Path events = write("events.jsonl", "{}\n");
+    Path out = Files.createDirectory(tmp.resolve("r"));
+    Files.writeString(out.resolve("x"), "x");
+    assertOneLineUserError(Cli.run("replay", events.toString(), "--out", out.toString()), "not empty");
+    assertEquals(0, Cli.run("replay", events.toString(), "--out", out.toString(), "--force").code());
+  }
+
+  @Test
+  void internalErrorsAreOneLineAndExitOne() {
+    StringWriter err = new StringWriter();
+    int code = Main.report(new IllegalStateException("boom\nsecond line"), new PrintWriter(err, true));
+    assertEquals(1, code);
+    assertEquals("svmsim: internal error: java.lang.IllegalStateException: boom second line" + System.lineSeparator(),
+        err.toString());
+  }
+
+  @Test
+  void theDefaultOutputDirectoryNamesScenarioSeedAndMethod() {
+    Scenario s = ScenarioLoader.load("seed", Overrides.none().withSeed(3).withMethod("dbt"));
+    assertEquals("seed-seed3-dbt", RunCommand.defaultName(s));
+  }
+}

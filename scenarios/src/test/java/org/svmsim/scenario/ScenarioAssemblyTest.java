@@ -1,0 +1,96 @@
+package org.svmsim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.svmsim.kernel.config.DatastoreConfig;
+import org.svmsim.kernel.config.HostConfig;
+import org.svmsim.kernel.event.AgentEvent;
+import org.svmsim.kernel.id.DatastoreId;
+import org.svmsim.kernel.id.DiskHandle;
+import org.svmsim.kernel.id.VmId;
+import org.svmsim.kernel.id.WorldId;
+import org.svmsim.scenario.unit.BadValueException;
+import org.svmsim.vmx.config.DiskConfig;
+import org.svmsim.vmx.config.VmConfig;
+import org.svmsim.vmx.config.WorkloadConfig;
+
+class ScenarioAssemblyTest {
+  private static final long SECOND = 1_000_000_000L;
+
+  @Test
+  void seedBecomesComponentConfigs() {
+    ScenarioAssembly a = ScenarioAssembly.of(ScenarioLoader.load("seed", Overrides.none()));
+    assertEquals(20160519L, a.seed());
+    assertEquals(1463661660000L, a.startEpochMillis());
+
+    HostConfig host = a.host();
+    assertEquals("esx-w1.lab.local", host.hostname());
+    assertEquals(List.of(1165159L * 1_000_000, 1592032L * 1_000_000, 2110123L * 1_000_000, 2652841L * 1_000_000),
+        host.rescanAtNanos());
+    assertEquals(List.of(WorldId.of(34821), WorldId.of(34803)), host.helperWorlds());
+    assertEquals(7 * 60 * SECOND, host.rescanMinNanos());
+
+    DatastoreConfig dest = a.datastores().get(1);
+    assertEquals(DatastoreId.of("5739734e-f309ac87-4491-f8bc123449c2"), dest.uuid());
+    assertEquals(8L << 20, dest.blockSizeBytes());
+    assertEquals(200_000_000L, dest.performance().bytesPerSecond());
+    assertEquals(1_000_000L, dest.performance().latencyNanos());
+
+    VmConfig vm = a.vms().get(0);
+    assertEquals(VmId.of("W1_2"), vm.name());
+    assertEquals(DatastoreId.of("57396b2a-3d2e4f10-8a3c-f8bc123449c2"), vm.home());
+    assertEquals(WorldId.of(808643), vm.world());
+    assertEquals(4L << 30, vm.memoryBytes());
+    DiskConfig disk = vm.disks().get(0);
+    assertEquals("W1_2.vmdk", disk.fileName());
+    assertEquals(33554432L, disk.capacitySectors());
+    assertFalse(disk.thin());
+    assertEquals(DiskHandle.parse("10a80a6"), disk.handle());
+    assertEquals(DiskHandle.parse("819390"), disk.destinationHandle());
+    assertEquals(8L, vm.workload().ioSectors());
+    assertEquals(WorkloadConfig.Locality.UNIFORM, vm.workload().locality());
+
+    assertEquals(List.of(0L, (18 * 60 + 25) * SECOND, 55 * 60 * SECOND),
+        a.timeline().stream().map(TimedEvent::atNanos).toList());
+    assertInstanceOf(AgentEvent.PowerOnVm.class, a.timeline().get(0).event());
+    assertInstanceOf(AgentEvent.PowerOffVm.class, a.timeline().get(2).event());
+    AgentEvent.RelocateVm relocate = assertInstanceOf(AgentEvent.RelocateVm.class, a.timeline().get(1).event());
+    assertEquals(VmId.of("W1_2"), relocate.vm());
+    assertEquals("mirror", relocate.method());
+    assertEquals(dest.uuid(), relocate.destination());
+    assertEquals(2048L, relocate.options().chunkSectors());
+    assertEquals("auto", relocate.options().mover());
+    assertEquals(100 * SECOND, relocate.options().maxSwitchoverNanos());
+  }
+
+  @Test
+  void laterDisksAreNumberedAndUnpinnedHandlesAreNull() {
+    Scenario s = Scenarios.load(Scenarios.minimal().replace("      - size: 1GiB\n",
+        "      - size: 1GiB\n      - {size: 2GiB, provisioning: thin}\n      - size: 512B\n"),
+        Overrides.none().withSet("vms[0].workload.ioSize=512B").withSet("vms[0].workload.locality=hotset"));
+    VmConfig vm = ScenarioAssembly.of(s).vms().get(0);
+    assertEquals(List.of("vm1.vmdk", "vm1_1.vmdk", "vm1_2.vmdk"), vm.disks().stream().map(DiskConfig::fileName).toList());
+    assertEquals(List.of(2097152L, 4194304L, 1L), vm.disks().stream().map(DiskConfig::capacitySectors).toList());
+    assertEquals(true, vm.disks().get(1).thin());
+    assertNull(vm.disks().get(0).handle());
+    assertNull(vm.disks().get(0).destinationHandle());
+    assertEquals(WorkloadConfig.Locality.HOTSET, vm.workload().locality());
+    // Referenced by name in the scenario, the destination still becomes the datastore's uuid.
+    AgentEvent.RelocateVm r = (AgentEvent.RelocateVm) ScenarioAssembly.of(s).timeline().get(1).event();
+    assertEquals(DatastoreId.of("11111111-22222222-3333-555555555555"), r.destination());
+  }
+
+  @Test
+  void anInvalidScenarioIsRefusedEvenWhenBuiltInCode() {
+    Scenario s = Scenarios.load(Scenarios.minimal());
+    Scenario bad = new Scenario(s.name(), s.description(), s.seed(), s.start(), s.host(), s.datastores(),
+        List.of(s.vms().get(0), s.vms().get(0)), s.timeline());
+    assertThrows(BadValueException.class, () -> ScenarioAssembly.of(bad));
+  }
+}

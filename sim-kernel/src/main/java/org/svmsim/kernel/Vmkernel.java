@@ -1,0 +1,50 @@
+package org.svmsim.kernel;
+
+import java.util.List;
+import org.svmsim.kernel.config.DatastoreConfig;
+import org.svmsim.kernel.config.HostConfig;
+import org.svmsim.kernel.device.DeviceRegistry;
+import org.svmsim.kernel.sim.Bus;
+import org.svmsim.kernel.sim.SimRandom;
+import org.svmsim.kernel.svm.SvmDriver;
+import org.svmsim.kernel.vmfs.Rescanner;
+import org.svmsim.kernel.vmfs.Vmfs;
+
+/** The simulated vmkernel of one host: its devices, VMFS volumes, the SVM driver and the rescan. */
+public final class Vmkernel {
+  private final HostConfig host;
+  private final DeviceRegistry devices;
+  private final Vmfs vmfs;
+  private final SvmDriver svm;
+  private final Rescanner rescanner;
+
+  public Vmkernel(Bus bus, SimRandom random, HostConfig host, List<DatastoreConfig> datastores) {
+    this.host = host;
+    this.devices = new DeviceRegistry(bus);
+    this.vmfs = new Vmfs(bus, random.split("vmfs"));
+    this.svm = new SvmDriver(bus, devices);
+    this.rescanner = new Rescanner(bus, random.split("rescan"), host, devices);
+    datastores.forEach(vmfs::mount);
+  }
+
+  /** Starts the kernel's own timers. */
+  public void start() {
+    rescanner.start();
+  }
+
+  public HostConfig host() {
+    return host;
+  }
+
+  public DeviceRegistry devices() {
+    return devices;
+  }
+
+  public Vmfs vmfs() {
+    return vmfs;
+  }
+
+  public SvmDriver svm() {
+    return svm;
+  }
+}

@@ -1,0 +1,14 @@
+package org.svmsim.kernel.io;
+
+import org.svmsim.kernel.storage.BlockStore;
+
+/**
+ * Where a VMX's virtual disk sends its I/O: straight to a VMFS file, or through an SVM mirror device.
+ * The kernel completes each I/O by scheduling a {@code GuestIoCompleted} fact at its completion time.
+ */
+public interface DiskPath {
+  void submit(GuestIo io);
+
+  /** The content the guest sees. */
+  BlockStore store();
+}

@@ -1,0 +1,130 @@
+package org.svmsim.vmx;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.svmsim.kernel.Vmkernel;
+import org.svmsim.kernel.event.KernelEvent;
+import org.svmsim.kernel.event.VmxEvent;
+import org.svmsim.kernel.id.VmId;
+import org.svmsim.kernel.id.WorldId;
+import org.svmsim.kernel.sim.Bus;
+import org.svmsim.kernel.sim.SimRandom;
+import org.svmsim.kernel.storage.BlockStore;
+import org.svmsim.kernel.storage.ExtentStore;
+import org.svmsim.kernel.vmfs.NoSpaceException;
+import org.svmsim.kernel.vmfs.VmfsVolume;
+import org.svmsim.vmx.config.DiskConfig;
+import org.svmsim.vmx.config.VmConfig;
+import org.svmsim.vmx.svmotion.MirrorMigration;
+
+/**
+ * Every VMX of the host: lays down each VM's files at install, then routes the bus's commands and the
+ * kernel's completions to the VMX of the VM they concern.
+ */
+public final class Vmx {
+  private final Bus bus;
+  private final SimRandom random;
+  private final Map<VmId, VmxProcess> processes = new LinkedHashMap<>();
+
+  private Vmx(Bus bus, SimRandom random) {
+    this.bus = bus;
+    this.random = random;
+  }
+
+  /** Creates the VMs' files and content on their home volumes and subscribes the VMX handlers. */
+  public static Vmx install(Bus bus, Vmkernel kernel, SimRandom random, List<VmConfig> vms) {
+    Vmx vmx = new Vmx(bus, random);
+    int ordinal = 0;
+    for (VmConfig vm : vms) {
+      VmxProcess p = new VmxProcess(bus, kernel, random.split("vmx/" + vm.name()), vm, ordinal++);
+      layDown(kernel.vmfs().volume(vm.home()), vm, p);
+      vmx.processes.put(vm.name(), p);
+    }
+    vmx.subscribe();
+    return vmx;
+  }
+
+  private static void layDown(VmfsVolume volume, VmConfig vm, VmxProcess p) {
+    try {
+      for (VmFiles.HomeFile f : VmFiles.home(vm.name())) {
+        volume.createFile(VmFiles.dir(vm.name()) + "/" + f.name(), f.bytes(), false);
+      }
+      for (int i = 0; i < vm.disks().size(); i++) {
+        DiskConfig d = vm.disks().get(i);
+        volume.createFile(VmFiles.descriptor(vm.name(), d), VmFiles.DESCRIPTOR_BYTES, false);
+        String flat = VmFiles.flat(vm.name(), d);
+        volume.createFile(flat, d.capacitySectors() * BlockStore.SECTOR, d.thin(), d.handle());
+        if (d.thin()) {
+          volume.allocate(flat, d.capacitySectors() * BlockStore.SECTOR);
+        }
+        volume.attachContent(flat, new ExtentStore(d.capacitySectors(), p.disks().get(i).initialTag()));
+      }
+    } catch (NoSpaceException e) {
+      throw new IllegalArgumentException("vm " + vm.name() + " does not fit on datastore "
+          + volume.config().name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void subscribe() {
+    bus.subscribe(VmxEvent.StartVmx.class, e -> {
+      if (e.shadow()) {
+        startShadow(e);
+      } else {
+        process(e.vm()).powerOn();
+      }
+    });
+    bus.subscribe(VmxEvent.GuestRunning.class, e -> process(e.vm()).guestRunning());
+    bus.subscribe(VmxEvent.StopVmx.class, e -> process(e.vm()).powerOff());
+    bus.subscribe(VmxEvent.GuestIoIssued.class, e -> process(e.vm()).issue(e));
+    bus.subscribe(KernelEvent.GuestIoCompleted.class, e -> process(e.vm()).completed(e));
+    bus.subscribe(VmxEvent.StartSvmotion.class, e -> process(e.vm()).startSvmotion(e));
+    // A migration that already failed ignores the steps it had scheduled: hence the null checks.
+    bus.subscribe(VmxEvent.SvmotionPhaseEntered.class, e -> ifMigrating(e.vm(), m -> m.onPhase(e)));
+    bus.subscribe(VmxEvent.DiskCopyStarted.class, e -> ifMigrating(e.vm(), m -> m.onDiskCopyStarted(e)));
+    bus.subscribe(VmxEvent.FastSuspendResumed.class,
+        e -> ifMigrating(e.vm(), m -> m.onFastSuspendResumed(e)));
+    bus.subscribe(KernelEvent.DiskCopyCompleted.class, e -> migrationOf(e.device()).onCopyCompleted(e));
+    bus.subscribe(KernelEvent.DiskCopyFailed.class, e -> migrationOf(e.device()).onCopyFailed(e));
+  }
+
+  /** The shadow VM's VMX: it starts from the copied files and idles until the switchover. */
+  private void startShadow(VmxEvent.StartVmx e) {
+    VmxProcess source = process(e.vm());
+    VmConfig c = source.config();
+    SimRandom r = random.split("shadow/" + e.vm());
+    int pid = c.pid() + 1 + r.nextInt(5000);
+    WorldId world = new WorldId(c.world().value() + 1 + r.nextInt(50_000));
+    bus.publish(new VmxEvent.VmxStarted(e.vm(), e.home(), pid, world,
+        VmxProcess.vmxPath(e.home(), e.vm()), c.uuid(), c.vcpus(), c.memoryBytes(), c.guestOs(), true));
+  }
+
+  private void ifMigrating(VmId vm, java.util.function.Consumer<MirrorMigration> action) {
+    MirrorMigration m = process(vm).migration();
+    if (m != null) {
+      action.accept(m);
+    }
+  }
+
+  private MirrorMigration migrationOf(org.svmsim.kernel.id.DeviceName device) {
+    for (VmxProcess p : processes.values()) {
+      if (p.migration() != null && p.migration().owns(device)) {
+        return p.migration();
+      }
+    }
+    throw new IllegalStateException("no migration owns mirror device " + device);
+  }
+
+  public VmxProcess process(VmId vm) {
+    VmxProcess p = processes.get(vm);
+    if (p == null) {
+      throw new IllegalArgumentException("no VM named " + vm);
+    }
+    return p;
+  }
+
+  public List<VmxProcess> processes() {
+    return new ArrayList<>(processes.values());
+  }
+}

@@ -1,0 +1,218 @@
+package org.svmsim.vmx;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.svmsim.kernel.Vmkernel;
+import org.svmsim.kernel.event.KernelEvent;
+import org.svmsim.kernel.event.VmxEvent;
+import org.svmsim.kernel.id.DatastoreId;
+import org.svmsim.kernel.io.DirectDisk;
+import org.svmsim.kernel.io.GuestIo;
+import org.svmsim.kernel.sim.Bus;
+import org.svmsim.kernel.sim.SimRandom;
+import org.svmsim.kernel.sim.VirtualTime;
+import org.svmsim.kernel.vmfs.VmfsVolume;
+import org.svmsim.vmx.config.VmConfig;
+import org.svmsim.vmx.disk.VirtualDisk;
+import org.svmsim.vmx.guest.WorkloadGenerator;
+import org.svmsim.vmx.svmotion.MirrorMigration;
+
+/**
+ * The VMX of one VM: powers it on, runs its guest's I/O through its virtual disks, stuns and unstuns it,
+ * and runs a Storage vMotion when vpxa asks. After a switchover the VM runs on the shadow VMX; svmsim
+ * keeps one object for the VM and moves its home and disks over.
+ */
+public final class VmxProcess {
+  /** Time from power-on to a running guest. */
+  static final long BOOT_NANOS = 1_500 * VirtualTime.MILLISECOND;
+
+  private final Bus bus;
+  private final Vmkernel kernel;
+  private final SimRandom random;
+  private final VmConfig config;
+  private final long tagBase;
+  private final List<VirtualDisk> disks = new ArrayList<>();
+  private final List<WorkloadGenerator> workloads = new ArrayList<>();
+  private final List<VmxEvent.GuestIoIssued> heldWhileStunned = new ArrayList<>();
+  private DatastoreId home;
+  private boolean running;
+  private boolean stunned;
+  private long outstanding;
+  private long ioSeq;
+  private long writeSeq;
+  private long guestWrites;
+  private long guestWritesMirrored;
+  private MirrorMigration migration;
+
+  VmxProcess(Bus bus, Vmkernel kernel, SimRandom random, VmConfig config, int ordinal) {
+    this.bus = bus;
+    this.kernel = kernel;
+    this.random = random;
+    this.config = config;
+    this.home = config.home();
+    this.tagBase = (long) (ordinal + 1) << 40;
+    for (int i = 0; i < config.disks().size(); i++) {
+      long initialTag = Long.MIN_VALUE | ((long) ordinal << 16) | i;
+      VirtualDisk d = new VirtualDisk(bus, random.split("disk" + i), config.name(), "scsi0:" + i,
+          config.disks().get(i), initialTag);
+      disks.add(d);
+      double share = config.workload().iops() / config.disks().size();
+      workloads.add(new WorkloadGenerator(
+          new org.svmsim.vmx.config.WorkloadConfig(share, config.workload().readRatio(),
+              config.workload().ioSectors(), config.workload().locality(),
+              config.workload().hotFraction(), config.workload().hotProbability()),
+          random.split("workload" + i), d.config().capacitySectors()));
+    }
+  }
+
+  void powerOn() {
+    running = true;
+    bus.publish(new VmxEvent.VmxStarted(config.name(), home, config.pid(), config.world(),
+        vmxPath(home), config.uuid(), config.vcpus(), config.memoryBytes(), config.guestOs(), false));
+    VmfsVolume volume = kernel.vmfs().volume(home);
+    for (VirtualDisk d : disks) {
+      String flat = VmFiles.flat(config.name(), d.config());
+      d.open(volume.id().path() + "/" + VmFiles.descriptor(config.name(), d.config()),
+          volume.file(flat).orElseThrow(),
+          new DirectDisk(bus, volume.content(flat), volume.queue()), null);
+    }
+    bus.schedule(BOOT_NANOS, new VmxEvent.GuestRunning(config.name()));
+  }
+
+  void guestRunning() {
+    for (int i = 0; i < disks.size(); i++) {
+      scheduleNextIo(i);
+    }
+  }
+
+  void powerOff() {
+    running = false;
+    for (VirtualDisk d : disks) {
+      d.close();
+    }
+    bus.schedule(200 * VirtualTime.MILLISECOND, new VmxEvent.VmxStopped(config.name(), "powered off"));
+  }
+
+  private void scheduleNextIo(int disk) {
+    WorkloadGenerator g = workloads.get(disk);
+    if (!running || !g.active()) {
+      return;
+    }
+    WorkloadGenerator.NextIo io = g.next();
+    long tag = io.write() ? tagBase | ++writeSeq : 0;
+    bus.schedule(io.delayNanos(), new VmxEvent.GuestIoIssued(config.name(), disks.get(disk).scsi(),
+        ++ioSeq, io.write(), io.lba(), io.sectors(), tag));
+  }
+
+  void issue(VmxEvent.GuestIoIssued e) {
+    if (!running) {
+      return;
+    }
+    if (stunned) {
+      heldWhileStunned.add(e);
+      return;
+    }
+    int i = diskIndex(e.scsi());
+    VirtualDisk d = disks.get(i);
+    if (e.write()) {
+      d.beforeWrite();
+    }
+    outstanding++;
+    d.path().submit(new GuestIo(config.name(), i, e.ioId(), e.write(), e.lba(), e.sectors(), e.tag()));
+    scheduleNextIo(i);
+  }
+
+  void completed(KernelEvent.GuestIoCompleted e) {
+    outstanding--;
+    if (e.write()) {
+      guestWrites++;
+      if (e.route().startsWith("MIRRORED") || e.route().startsWith("SPLIT")) {
+        guestWritesMirrored++;
+      }
+      disks.get(e.disk()).audit().acknowledged(e.lba(), e.sectors(), e.tag());
+    }
+    if (outstanding == 0 && migration != null) {
+      migration.drained();
+    }
+  }
+
+  /** The guest's vcpus stop; I/O it had issued still completes. */
+  public void stun() {
+    stunned = true;
+    bus.publish(new VmxEvent.VmStunned(config.name()));
+  }
+
+  /** The guest runs again and issues what it was about to. */
+  public void unstun(long stoppedNanos) {
+    bus.publish(new VmxEvent.VmUnstunned(config.name(), stoppedNanos / VirtualTime.MICROSECOND));
+    stunned = false;
+    List<VmxEvent.GuestIoIssued> again = new ArrayList<>(heldWhileStunned);
+    heldWhileStunned.clear();
+    for (VmxEvent.GuestIoIssued e : again) {
+      bus.publish(e);
+    }
+  }
+
+  void startSvmotion(VmxEvent.StartSvmotion e) {
+    if (migration != null) {
+      throw new IllegalStateException(config.name() + " is already migrating");
+    }
+    migration = new MirrorMigration(bus, kernel, random.split("svmotion"), this, e);
+    migration.start();
+  }
+
+  /** The VM now runs from {@code newHome} (the switchover moved it). */
+  public void relocated(DatastoreId newHome) {
+    home = newHome;
+  }
+
+  /** Called by the migration when it ends, either way. */
+  public void migrationEnded(DatastoreId newHome) {
+    home = newHome;
+    migration = null;
+  }
+
+  public MirrorMigration migration() {
+    return migration;
+  }
+
+  private int diskIndex(String scsi) {
+    return Integer.parseInt(scsi.substring(scsi.indexOf(':') + 1));
+  }
+
+  public long outstanding() {
+    return outstanding;
+  }
+
+  public VmConfig config() {
+    return config;
+  }
+
+  public List<VirtualDisk> disks() {
+    return disks;
+  }
+
+  public DatastoreId home() {
+    return home;
+  }
+
+  public boolean running() {
+    return running;
+  }
+
+  public long guestWrites() {
+    return guestWrites;
+  }
+
+  public long guestWritesMirrored() {
+    return guestWritesMirrored;
+  }
+
+  public static String vmxPath(DatastoreId home, org.svmsim.kernel.id.VmId vm) {
+    return home.path() + "/" + vm + "/" + vm + ".vmx";
+  }
+
+  private String vmxPath(DatastoreId at) {
+    return vmxPath(at, config.name());
+  }
+}

@@ -1,0 +1,48 @@
+package org.svmsim.vmx.guest;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.svmsim.kernel.storage.BlockStore;
+import org.svmsim.kernel.storage.ExtentMap;
+
+/**
+ * What the guest was told is on its disk: every acknowledged write, applied to an independent copy of the
+ * disk's content (the oracle) in issue order. At the end, any acknowledged write whose sectors the disk
+ * the VM runs on does not hold is a lost write. Write tags grow with issue order and the initial content
+ * has a negative tag, so "newer" is simply "greater".
+ */
+public final class WriteAudit {
+  private final ExtentMap oracle;
+
+  public WriteAudit(long capacitySectors, long initialTag) {
+    this.oracle = new ExtentMap(capacitySectors, initialTag);
+  }
+
+  /** Records an acknowledged write; an older write acknowledged late does not overwrite a newer one. */
+  public void acknowledged(long lba, long sectors, long tag) {
+    long[] runs = oracle.slice(lba, lba + sectors);
+    for (int i = 0; i < runs.length; i += 3) {
+      if (runs[i + 2] < tag) {
+        oracle.put(runs[i], runs[i + 1], tag);
+      }
+    }
+  }
+
+  /** The number of distinct acknowledged writes (or the initial content) missing from {@code disk}. */
+  public long lostWrites(BlockStore disk) {
+    Set<Long> lost = new HashSet<>();
+    oracle.forEachRun((start, end, tag) -> {
+      if (lost.contains(tag)) {
+        return;
+      }
+      long[] found = disk.read(start, end - start).runs();
+      for (int i = 2; i < found.length; i += 3) {
+        if (found[i] != tag) {
+          lost.add(tag);
+          return;
+        }
+      }
+    });
+    return lost.size();
+  }
+}

@@ -1,0 +1,62 @@
+package org.svmsim.vmx.log;
+
+import static org.svmsim.vmx.log.VmwareCatalog.*;
+
+import org.svmsim.kernel.event.VmxEvent;
+
+/** The DiskLib and virtual SCSI lines of opening and closing a disk. */
+final class DiskLines {
+  private static final long SECTOR = 512;
+  private static final int HEADS = 255;
+  private static final int SECTORS_PER_TRACK = 63;
+
+  private DiskLines() {}
+
+  /**
+   * A power-on open goes through the descriptor and its flat extent on the vmx thread; a reopen through
+   * the mirror node happens on vcpu-0 while the guest runs (seed).
+   */
+  static void opened(VmLog log, long t, VmxEvent.DiskOpened e) {
+    log.openedThroughMirror(e.scsi(), e.mirrorNode());
+    String thread;
+    if (e.mirrorNode()) {
+      thread = Threads.VCPU0;
+      log.add(t, MIRROR_NODE_OPENING, e.node());
+    } else {
+      thread = Threads.VMX;
+      long bytes = e.capacitySectors() * SECTOR;
+      // hd is the VMFS file handle in decimal; the event does not carry it, so it is cosmetic.
+      long hd = log.random().nextLong(4_000_000, 40_000_000);
+      log.add(t, DISKLIB_VMFS_OPENED, flatExtent(e.fileName()), bytes, hd);
+      log.add(t, DISKLIB_LINK_OPENED, e.fileName(), e.capacitySectors(), size(bytes));
+      log.add(t, DISKLIB_LIB_OPENED, e.fileName());
+      log.add(t, DISK_OPEN, e.scsi(), e.fileName());
+    }
+    log.addOn(t, thread, VIRTUAL_DEV_CREATING, e.scsi());
+    log.addOn(t, thread, DISK_INFO, e.scsi(), e.createType(), e.capacitySectors(), e.numLinks(),
+        e.allocationType());
+    log.addOn(t, thread, FS_BACKEND);
+    log.addOn(t, thread, GEOMETRY, e.scsi(), e.capacitySectors() / (HEADS * SECTORS_PER_TRACK), HEADS,
+        SECTORS_PER_TRACK);
+  }
+
+  /** Through a mirror node the VMX held the svm device, not the flat file, so VMFS has nothing to close. */
+  static void closed(VmLog log, long t, VmxEvent.DiskClosed e) {
+    log.add(t, DISK_CLOSING, e.scsi());
+    if (!log.openedThroughMirror(e.scsi())) {
+      log.add(t, DISKLIB_VMFS_CLOSED, flatExtent(e.fileName()));
+    }
+  }
+
+  /** {@code 16 GB}, or {@code 256 MB} below a gigabyte, rounded down as DiskLib prints it. */
+  static String size(long bytes) {
+    return bytes >= 1L << 30 ? (bytes >> 30) + " GB" : (bytes >> 20) + " MB";
+  }
+
+  /** {@code W1_2.vmdk} keeps its data in {@code W1_2-flat.vmdk}, the file VMFS actually opens. */
+  static String flatExtent(String descriptor) {
+    return descriptor.endsWith(".vmdk")
+        ? descriptor.substring(0, descriptor.length() - ".vmdk".length()) + "-flat.vmdk"
+        : descriptor;
+  }
+}

@@ -1,0 +1,81 @@
+package org.svmsim.vmx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.svmsim.kernel.event.KernelEvent;
+import org.svmsim.kernel.event.VmxEvent;
+import org.svmsim.kernel.sim.VirtualTime;
+import org.svmsim.vmx.config.WorkloadConfig;
+
+/** The whole mirror-mode flow of the VMX and kernel, on real content, across many seeds. */
+class MirrorMigrationTest {
+  private static final long SECTORS = (256L << 20) / 512;
+  private static final WorkloadConfig BUSY = new WorkloadConfig(400, 0.3, 8,
+      WorkloadConfig.Locality.HOTSET, 0.5, 0.8);
+
+  @Test
+  void migratesConsistentlyWithoutLosingWritesAcrossSeeds() {
+    Set<String> routes = new TreeSet<>();
+    for (long seed = 1; seed <= 40; seed++) {
+      VmxHarness h = new VmxHarness(seed, SECTORS, BUSY, 2048, 1 << 20, 1L << 40);
+      h.powerOnAndMigrate(10 * VirtualTime.SECOND, 2048);
+      VmxEvent.SvmotionFinished done = h.runMigration();
+      String where = "seed " + seed;
+      assertNotNull(done, where + ": migration never finished");
+      assertTrue(done.success(), where + ": " + done.reason());
+      assertEquals(VmxHarness.DST, h.process().home(), where);
+      assertTrue(h.events.stream().anyMatch(e -> e instanceof VmxEvent.ConsistencyChecked c && c.consistent()),
+          where + ": no passing consistency check");
+      assertEquals(0, h.lostWrites(), where + ": acknowledged writes lost");
+      h.events.stream().filter(e -> e instanceof KernelEvent.GuestIoCompleted c && c.write())
+          .forEach(e -> routes.add(((KernelEvent.GuestIoCompleted) e).route()));
+    }
+    // Across these seeds the guest wrote before, inside and after the chunk under copy.
+    assertTrue(routes.containsAll(List.of("DIRECT", "SOURCE_ONLY", "MIRRORED", "MIRRORED_AFTER_WAIT")),
+        "routes seen: " + routes);
+  }
+
+  @Test
+  void phasesRunInOrderAndTheDeviceIsNamedAfterBothHandles() {
+    VmxHarness h = new VmxHarness(7, SECTORS, BUSY, 2048, 1 << 20, 1L << 40);
+    h.powerOnAndMigrate(10 * VirtualTime.SECOND, 2048);
+    h.runMigration();
+    List<Integer> phases = h.events.stream().filter(e -> e instanceof VmxEvent.SvmotionPhaseEntered)
+        .map(e -> ((VmxEvent.SvmotionPhaseEntered) e).phase()).toList();
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), phases);
+    KernelEvent.SvmDeviceCreated created = h.events.stream()
+        .filter(e -> e instanceof KernelEvent.SvmDeviceCreated).map(e -> (KernelEvent.SvmDeviceCreated) e)
+        .findFirst().orElseThrow();
+    assertEquals("10a80a6-819390-svmmirror", created.device().toString());
+    assertTrue(h.events.stream().anyMatch(e -> e instanceof KernelEvent.SvmDeviceDestroyed));
+    assertTrue(h.events.stream().anyMatch(e -> e instanceof VmxEvent.VmUnstunned u && u.stoppedMicros() > 0));
+  }
+
+  @Test
+  void differentBlockSizesFallBackToFsdm() {
+    VmxHarness h = new VmxHarness(3, SECTORS, BUSY, 2048, 8 << 20, 1L << 40);
+    h.powerOnAndMigrate(10 * VirtualTime.SECOND, 2048);
+    h.runMigration();
+    KernelEvent.DataMoverSelected sel = h.events.stream().filter(e -> e instanceof KernelEvent.DataMoverSelected)
+        .map(e -> (KernelEvent.DataMoverSelected) e).findFirst().orElseThrow();
+    assertEquals("fsdm", sel.mover());
+  }
+
+  @Test
+  void aFullDestinationFailsTheMigrationAndTheVmStaysOnItsCompleteSource() {
+    VmxHarness h = new VmxHarness(5, SECTORS, BUSY, 2048, 1 << 20, 64L << 20);
+    h.powerOnAndMigrate(10 * VirtualTime.SECOND, 2048);
+    VmxEvent.SvmotionFinished done = h.runMigration();
+    assertFalse(done.success());
+    assertTrue(done.reason().contains("No space"), done.reason());
+    assertEquals(VmxHarness.SRC, h.process().home());
+    assertEquals(0, h.lostWrites());
+  }
+}

@@ -1,0 +1,81 @@
+package org.svmsim.vmx;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.svmsim.kernel.Vmkernel;
+import org.svmsim.kernel.config.DatastoreConfig;
+import org.svmsim.kernel.config.HostConfig;
+import org.svmsim.kernel.config.MigrationOptions;
+import org.svmsim.kernel.event.VmxEvent;
+import org.svmsim.kernel.id.DatastoreId;
+import org.svmsim.kernel.id.DiskHandle;
+import org.svmsim.kernel.id.VmId;
+import org.svmsim.kernel.id.WorldId;
+import org.svmsim.kernel.perf.DatastorePerformance;
+import org.svmsim.kernel.sim.Event;
+import org.svmsim.kernel.sim.EventLoop;
+import org.svmsim.kernel.sim.SimRandom;
+import org.svmsim.kernel.sim.VirtualTime;
+import org.svmsim.vmx.config.DiskConfig;
+import org.svmsim.vmx.config.VmConfig;
+import org.svmsim.vmx.config.WorkloadConfig;
+
+/** A kernel and a VMX on a real event loop, with the agents' commands sent by hand. */
+final class VmxHarness {
+  static final DatastoreId SRC = DatastoreId.of("57396b2a-3d2e4f10-8a3c-f8bc123449c2");
+  static final DatastoreId DST = DatastoreId.of("5739734e-f309ac87-4491-f8bc123449c2");
+  static final VmId VM = VmId.of("W1_2");
+
+  final EventLoop loop;
+  final Vmkernel kernel;
+  final Vmx vmx;
+  final List<Event> events = new ArrayList<>();
+
+  VmxHarness(long seed, long diskSectors, WorkloadConfig workload, long chunkSectors, long dstBlockSize,
+      long dstFree) {
+    loop = new EventLoop(seed);
+    loop.observe((t, e) -> events.add(e));
+    SimRandom random = new SimRandom(seed);
+    HostConfig host = new HostConfig("esx", "6.0.0", "3620759", 24, 60 * VirtualTime.SECOND,
+        7 * VirtualTime.MINUTE, 9 * VirtualTime.MINUTE, List.of(), List.of(new WorldId(34821)));
+    var perf = new DatastorePerformance(200_000_000L, VirtualTime.MILLISECOND, 32);
+    kernel = new Vmkernel(loop, random.split("kernel"), host, List.of(
+        new DatastoreConfig("src", SRC, 1 << 20, 1L << 40, 1L << 40, "a", false, perf),
+        new DatastoreConfig("dst", DST, dstBlockSize, 1L << 40, dstFree, "b", false, perf)));
+    VmConfig vm = new VmConfig(VM, SRC, new WorldId(808643), 808600, "56 4d", 2, 4L << 30, "other",
+        List.of(new DiskConfig("W1_2.vmdk", diskSectors, false, DiskHandle.parse("10a80a6"),
+            DiskHandle.parse("819390"))), workload);
+    vmx = Vmx.install(loop, kernel, random.split("vmx"), List.of(vm));
+    kernel.start();
+  }
+
+  void powerOnAndMigrate(long migrateAt, long chunkSectors) {
+    loop.scheduleAt(0, new VmxEvent.StartVmx(VM, SRC, false));
+    loop.scheduleAt(migrateAt - VirtualTime.SECOND, new VmxEvent.StartVmx(VM, DST, true));
+    loop.scheduleAt(migrateAt, new VmxEvent.StartSvmotion(VM, "mirror", DST, "1463662769720447", "ab12cd34",
+        new MigrationOptions(chunkSectors, "auto", 100 * VirtualTime.SECOND)));
+  }
+
+  /** Runs until the migration reports, then a little longer so the guest writes on the destination. */
+  VmxEvent.SvmotionFinished runMigration() {
+    VmxEvent.SvmotionFinished[] done = {null};
+    loop.subscribe(VmxEvent.SvmotionFinished.class, e -> {
+      done[0] = e;
+      loop.scheduleAt(loop.now() + 5 * VirtualTime.SECOND, new VmxEvent.StopVmx(VM));
+    });
+    loop.subscribe(VmxEvent.VmxStopped.class, e -> loop.stop());
+    loop.run(30 * VirtualTime.MINUTE);
+    return done[0];
+  }
+
+  VmxProcess process() {
+    return vmx.process(VM);
+  }
+
+  long lostWrites() {
+    var p = process();
+    var volume = kernel.vmfs().volume(p.home());
+    var d = p.disks().get(0);
+    return d.audit().lostWrites(volume.content(VmFiles.flat(VM, d.config())));
+  }
+}

@@ -1,0 +1,77 @@
+package org.svmsim.vpxa.log;
+
+import static org.svmsim.vpxa.log.VpxaCatalog.*;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.svmsim.kernel.event.AgentEvent;
+import org.svmsim.kernel.event.RunEvent;
+import org.svmsim.kernel.log.LogRenderer;
+import org.svmsim.kernel.sim.Event;
+import org.svmsim.vpxa.Fault;
+import org.svmsim.vpxa.log.AgentLog.Level;
+
+/** Renders {@code var/log/vpxa.log}: the relocate's long-running operation and its steps. */
+public final class VpxaLogRenderer implements LogRenderer {
+  public static final String PATH = "var/log/vpxa.log";
+  private final AgentLog log = new AgentLog("vpxa", 4);
+  /** The ERROR line repeats the BEGIN line's object and method. */
+  private final Map<String, AgentEvent.LroBegan> open = new LinkedHashMap<>();
+
+  public VpxaLogRenderer() {}
+
+  @Override
+  public void onEvent(long t, Event event) {
+    if (event instanceof RunEvent.RunStarted e) {
+      log.start(e);
+    } else if (event instanceof AgentEvent e) {
+      render(t, e);
+    }
+  }
+
+  private void render(long t, AgentEvent event) {
+    if (event instanceof AgentEvent.LroBegan e) {
+      open.put(e.lroId(), e);
+      log.write(t, Level.INFO, LRO, e.opId(), "",
+          BEGIN.render(e.lroId(), e.moid(), e.method(), e.taskUuid()));
+    } else if (event instanceof AgentEvent.RelocateStepStarted e) {
+      log.write(t, Level.INFO, VMPROV, e.opId(), "", STEP.render(e.vm(), e.step(), e.description()));
+    } else if (event instanceof AgentEvent.WorkingDirCopied e) {
+      log.write(t, Level.INFO, VMPROV, e.opId(), "", DIR_COPIED.render(e.vm(),
+          e.destination().path() + "/" + e.vm(), e.files().size(), e.bytes()), e.files());
+    } else if (event instanceof AgentEvent.ShadowVmReady e) {
+      log.write(t, Level.INFO, VMPROV, e.opId(), "",
+          SHADOW_READY.render(e.vm(), e.destination().path() + "/" + e.vm()));
+    } else if (event instanceof AgentEvent.SourceFilesDeleted e) {
+      log.write(t, Level.INFO, VMPROV, e.opId(), "",
+          SOURCE_DELETED.render(e.files().size(), e.vm(), e.source().path()), e.files());
+    } else if (event instanceof AgentEvent.LroFinished e) {
+      finish(t, e);
+    }
+  }
+
+  private void finish(long t, AgentEvent.LroFinished e) {
+    AgentEvent.LroBegan began = open.remove(e.lroId());
+    if (e.success()) {
+      log.write(t, Level.INFO, LRO, e.opId(), "", FINISH.render(e.lroId()));
+      return;
+    }
+    // vpxa prints a failed operation at info level too: the ERROR is in the text, the fault below it.
+    Fault fault = Fault.parse(e.fault());
+    String moid = began == null ? "vpxa" : began.moid();
+    String method = began == null ? "vim.Task" : began.method();
+    List<String> block = faultBlock(fault);
+    log.write(t, Level.INFO, LRO, e.opId(), "", ERROR.render(e.lroId(), moid, method, fault.type()),
+        block);
+  }
+
+  @Override
+  public SortedMap<String, String> files() {
+    SortedMap<String, String> files = new TreeMap<>();
+    files.put(PATH, log.text());
+    return files;
+  }
+}
