@@ -90,6 +90,29 @@ class RescannerTest {
   }
 
   @Test
+  void severalHeldDevicesAreProbedInRegistrationOrderOneAfterTheOther() throws Exception {
+    DeviceName second = DeviceName.of("1b2c3d4-5e6f70-svmmirror");
+    devices.register(MIRROR, "svm", false);
+    devices.register(second, "svm", false);
+    devices.open(VMX, MIRROR, OpenMode.EXCLUSIVE);
+    devices.open(new WorldId(808700), second, OpenMode.EXCLUSIVE);
+    start(3, VirtualTime.MINUTE, List.of());
+    loop.run(VirtualTime.MINUTE + VirtualTime.seconds(1));
+    List<Timed> burst = seen.stream().filter(t -> !(t.event() instanceof KernelEvent.RescanDue)).toList();
+    assertEquals(8, burst.size(), burst.toString());
+    long previous = 0;
+    for (int i = 0; i < 8; i++) {
+      Event e = burst.get(i).event();
+      DeviceName d = e instanceof KernelEvent.ProbeOpenFailed p ? p.device()
+          : e instanceof KernelEvent.VolumeOpenFailed v ? v.device() : ((KernelEvent.NoFsDriverClaimed) e).device();
+      assertEquals(i < 4 ? MIRROR : second, d, "line " + i);
+      assertTrue(burst.get(i).time() >= previous);
+      previous = burst.get(i).time();
+    }
+    assertTrue(burst.get(4).time() > burst.get(3).time(), "the second probe starts after the first ends");
+  }
+
+  @Test
   void anUnheldDeviceIsOnlyNotClaimedAndFilesystemDevicesAreSkipped() {
     devices.register(DeviceName.of("naa.600508b1001c4a"), "disks", true);
     devices.register(MIRROR, "svm", false);
