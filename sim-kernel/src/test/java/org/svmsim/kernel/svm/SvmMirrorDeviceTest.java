@@ -120,8 +120,10 @@ class SvmMirrorDeviceTest {
     SvmMirrorDevice dev = f.make();
     f.loop.subscribe(Issue.class, e -> dev.submit(e.io()));
     f.loop.subscribe(KernelEvent.ChunkCopied.class, e -> {
-      if (e.lba() == 0) {
-        f.loop.publish(new Issue(write(1, 520, 8))); // in the second chunk: held
+      if (e.lba() == 1536) {
+        // 1 MiB free holds the first four 256 KiB chunks; this write lands in the fifth: held, then the
+        // fifth chunk finds the volume full.
+        f.loop.publish(new Issue(write(1, 2056, 8)));
       }
     });
     f.loop.subscribe(KernelEvent.DiskCopyFailed.class, e -> dev.abandonCopy());
@@ -134,8 +136,9 @@ class SvmMirrorDeviceTest {
     assertTrue(f.of(KernelEvent.DiskCopyCompleted.class).isEmpty());
     assertFalse(dev.copying());
     assertEquals(Map.of(1L, "SOURCE_ONLY_AFTER_WAIT"), routes(f));
-    assertEquals(1001, f.source.tagAt(520));
-    assertEquals(0, f.destination.tagAt(520));
+    assertEquals(1001, f.source.tagAt(2056));
+    assertEquals(0, f.destination.tagAt(2056));
+    assertEquals(4 * 512, failed.get(0).copiedSectors(), "whole blocks are taken once, not per chunk");
     assertEquals(0, dev.pass().heldWrites());
   }
 

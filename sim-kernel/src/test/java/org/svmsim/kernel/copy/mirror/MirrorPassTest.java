@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.svmsim.kernel.storage.ExtentStore;
 
@@ -168,8 +167,6 @@ class MirrorPassTest {
   }
 
   @Test
-  @Disabled("bug: MirrorPass.finishChunk() with no chunk in flight throws NullPointerException from"
-      + " destination.write(null buffer) before MirrorRegions.chunkCopied() can report 'no chunk in flight'")
   void finishingWithoutAChunkInFlightIsAnIllegalState() {
     assertThrows(IllegalStateException.class, pass::finishChunk);
   }

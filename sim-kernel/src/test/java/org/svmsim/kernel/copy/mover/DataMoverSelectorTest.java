@@ -33,6 +33,8 @@ class DataMoverSelectorTest {
     assertTrue(s.reason().contains("array1"), s.reason());
     assertEquals(DataMover.FS3DM, auto(ds(A, MIB, "array1", true), ds(B, MIB, "array2", true)));
     assertEquals(DataMover.FS3DM, auto(ds(A, MIB, "array1", true), ds(B, MIB, "array1", false)));
+    // Differing block sizes rule out offload too.
+    assertEquals(DataMover.FSDM, auto(ds(A, MIB, "array1", true), ds(B, 8 * MIB, "array1", true)));
     assertEquals(DataMover.FS3DM, auto(ds(A, MIB, "array1", false), ds(B, MIB, "array1", true)));
     assertEquals(DataMover.FS3DM, auto(ds(A, MIB, "array1", false), ds(B, MIB, "array1", false)));
   }
