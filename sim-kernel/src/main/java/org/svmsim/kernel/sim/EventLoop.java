@@ -81,6 +81,7 @@ public final class EventLoop implements Bus {
   /** Ends the run after the event being dispatched; what is still queued is dropped. */
   public void stop() {
     stopped = true;
+    queue.clear();
   }
 
   /** Dispatches events until the queue is empty, {@link #stop()} is called, or time passes {@code until}. */

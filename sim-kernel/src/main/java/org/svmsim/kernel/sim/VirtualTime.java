@@ -35,7 +35,8 @@ public final class VirtualTime {
     }
     long whole = bytes / bytesPerSecond;
     long rem = bytes % bytesPerSecond;
-    return whole * SECOND + (rem * SECOND + bytesPerSecond - 1) / bytesPerSecond;
+    return Math.addExact(Math.multiplyExact(whole, SECOND),
+        (rem * SECOND + bytesPerSecond - 1) / bytesPerSecond);
   }
 
   /** {@code +1h02m03.004005006s}-style rendering for diagnostics. */

@@ -19,13 +19,17 @@ public final class Rescanner {
   private static final long ATTEMPT_MAX_NANOS = 450_000;
   private final Bus bus;
   private final SimRandom random;
+  private final SimRandom attempts;
   private final HostConfig host;
   private final DeviceRegistry devices;
   private int pinnedIndex;
 
   public Rescanner(Bus bus, SimRandom random, HostConfig host, DeviceRegistry devices) {
     this.bus = bus;
-    this.random = random;
+    this.random = random.split("intervals");
+    // Probe durations draw from their own stream, so the number of devices probed does not shift the
+    // times of later rescans.
+    this.attempts = random.split("attempts");
     this.host = host;
     this.devices = devices;
     bus.subscribe(KernelEvent.RescanDue.class, e -> rescan());
@@ -74,6 +78,6 @@ public final class Rescanner {
   }
 
   private long attempt() {
-    return random.nextLong(ATTEMPT_MIN_NANOS, ATTEMPT_MAX_NANOS);
+    return attempts.nextLong(ATTEMPT_MIN_NANOS, ATTEMPT_MAX_NANOS);
   }
 }

@@ -25,6 +25,7 @@ public final class VmfsVolume {
   private final IoQueue queue;
   private final TreeMap<String, VmfsFile> files = new TreeMap<>();
   private final TreeMap<String, BlockStore> contents = new TreeMap<>();
+  private final TreeMap<String, Long> written = new TreeMap<>();
   private long free;
 
   VmfsVolume(Bus bus, SimRandom random, DatastoreConfig config) {
@@ -74,17 +75,23 @@ public final class VmfsVolume {
     return f;
   }
 
-  /** Takes {@code bytes} more for a thin file as it is written; fails when the volume is full. */
+  /**
+   * A thin file was written {@code bytes} further: it takes whole blocks for all it holds so far (not a
+   * block per call); fails when the volume is full.
+   */
   public void allocate(String path, long bytes) throws NoSpaceException {
     VmfsFile f = require(path);
-    long grow = Math.min(roundUp(bytes), roundUp(f.sizeBytes()) - f.allocatedBytes());
+    long holds = Math.min(f.sizeBytes(), written.getOrDefault(path, 0L) + bytes);
+    long grow = roundUp(holds) - f.allocatedBytes();
     if (grow <= 0) {
+      written.put(path, holds);
       return;
     }
     if (grow > free) {
       throw new NoSpaceException(config.uuid(), grow, free);
     }
     free -= grow;
+    written.put(path, holds);
     files.put(path, new VmfsFile(f.volume(), path, f.handle(), f.sizeBytes(), f.allocatedBytes() + grow,
         f.thin()));
   }
@@ -93,6 +100,7 @@ public final class VmfsVolume {
     VmfsFile f = require(path);
     files.remove(path);
     contents.remove(path);
+    written.remove(path);
     free += f.allocatedBytes();
     bus.publish(new KernelEvent.FileDeleted(config.uuid(), path, f.handle(), f.allocatedBytes()));
   }

@@ -53,6 +53,9 @@ public final class MirrorPass {
 
   /** The chunk reached the destination; returns the held writes, now applied in arrival order. */
   public List<Applied> finishChunk() {
+    if (!regions.inFlight()) {
+      throw new IllegalStateException("no chunk in flight");
+    }
     destination.write(buffer);
     stats.copiedSectors += buffer.sectors();
     buffer = null;

@@ -1,0 +1,27 @@
+package org.svmsim.vmx.disk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.svmsim.kernel.sim.SimRandom;
+
+class ContentIdTest {
+  @Test
+  void idsAreLowercaseHexOfTheirFixedWidth() {
+    SimRandom r = new SimRandom(4);
+    for (int i = 0; i < 200; i++) {
+      String cid = ContentId.cid(r);
+      String longId = ContentId.longContentId(r);
+      assertTrue(cid.matches("[0-9a-f]{8}"), cid);
+      assertTrue(longId.matches("[0-9a-f]{32}"), longId);
+    }
+  }
+
+  @Test
+  void idsComeFromTheStream() {
+    assertEquals(ContentId.longContentId(new SimRandom(4)), ContentId.longContentId(new SimRandom(4)));
+    assertNotEquals(ContentId.longContentId(new SimRandom(4)), ContentId.longContentId(new SimRandom(5)));
+  }
+}
