@@ -2,6 +2,7 @@ package org.svmsim.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.svmsim.run.BadEventsFileException;
 import org.svmsim.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,7 +61,7 @@ public final class Main implements Runnable {
   }
 
   static int report(Exception e, PrintWriter err) {
-    if (e instanceof ScenarioException || e instanceof UsageError) {
+    if (e instanceof ScenarioException || e instanceof UsageError || e instanceof BadEventsFileException) {
       err.println("svmsim: " + oneLine(e.getMessage()));
       return USER_ERROR;
     }

@@ -35,8 +35,8 @@ public final class Replayer {
         EventJson.Timed e;
         try {
           e = json.read(line);
-        } catch (IOException ex) {
-          throw new IOException(eventsJsonl + ": line " + n + ": " + firstLine(ex.getMessage()), ex);
+        } catch (IOException | IllegalArgumentException ex) {
+          throw new BadEventsFileException(eventsJsonl + ": line " + n + ": " + reason(ex), ex);
         }
         for (LogRenderer r : renderers) {
           r.onEvent(e.timeNanos(), e.event());
@@ -47,7 +47,14 @@ public final class Replayer {
     return n;
   }
 
-  private static String firstLine(String s) {
-    return s == null ? "unreadable" : s.lines().findFirst().orElse(s);
+  private static String reason(Exception ex) {
+    if (ex instanceof com.fasterxml.jackson.databind.exc.InvalidTypeIdException t) {
+      return "unknown event type '" + t.getTypeId() + "'";
+    }
+    if (ex instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+      return j.getOriginalMessage().lines().findFirst().orElse("unreadable");
+    }
+    String m = ex.getMessage();
+    return m == null ? "unreadable" : m.lines().findFirst().orElse(m);
   }
 }

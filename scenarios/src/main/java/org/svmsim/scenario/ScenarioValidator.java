@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.svmsim.scenario.unit.BadValueException;
+import org.svmsim.scenario.unit.ByteSize;
 
 /**
  * The rules that span records: unique names and ids, references that resolve, a timeline in order that a
@@ -51,9 +52,11 @@ public final class ScenarioValidator {
     Set<Integer> worlds = new HashSet<>(s.host().rescan().worlds());
     Set<Integer> pids = new HashSet<>();
     Set<String> handles = new HashSet<>();
+    Map<String, Long> placed = new HashMap<>();
     for (int i = 0; i < s.vms().size(); i++) {
       VmSpec vm = s.vms().get(i);
       String at = "vms[" + i + "]";
+      fits(s, vm, at, placed);
       unique(names, at + ".name", vm.name(), "names another VM");
       unique(worlds, at + ".worldId", vm.worldId(), "is another VM's or a rescan world's id");
       unique(pids, at + ".pid", vm.pid(), "is another VM's pid");
@@ -77,6 +80,23 @@ public final class ScenarioValidator {
           unique(handles, d + ".destinationHandle", disk.destinationHandle(), "is another disk's file handle");
         }
       }
+    }
+  }
+
+  /**
+   * The VMs' disks are laid down on their datastores at the start, taking from {@code free} (a source
+   * disk's every sector has content, so thin ones take their size too).
+   */
+  private static void fits(Scenario s, VmSpec vm, String at, Map<String, Long> placed) {
+    DatastoreSpec ds = datastore(s.datastores(), vm.datastore()).orElse(null);
+    if (ds == null) {
+      return;
+    }
+    long need = vm.disks().stream().mapToLong(d -> d.size().bytes()).sum();
+    long used = placed.merge(ds.uuid(), need, Long::sum);
+    if (used > ds.free().bytes()) {
+      throw new BadValueException(at + ".disks", vm.disks().size() + " disk(s) of " + ByteSize.ofBytes(need),
+          "datastore " + ds.name() + " has only " + ds.free() + " free for the VMs placed on it");
     }
   }
 

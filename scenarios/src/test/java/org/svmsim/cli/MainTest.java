@@ -161,7 +161,12 @@ class MainTest {
     Path out = Files.createDirectory(tmp.resolve("r"));
     Files.writeString(out.resolve("x"), "x");
     assertOneLineUserError(Cli.run("replay", events.toString(), "--out", out.toString()), "not empty");
-    assertEquals(0, Cli.run("replay", events.toString(), "--out", out.toString(), "--force").code());
+    assertOneLineUserError(Cli.run("replay", events.toString(), "--out", out.toString(), "--force"),
+        "line 1: not an event line");
+    Files.writeString(events, "{\"t\":0,\"type\":\"Kernel.NoSuchThing\"}\n");
+    assertOneLineUserError(Cli.run("replay", events.toString(), "--out", out.toString(), "--force"),
+        "line 1: unknown event type 'Kernel.NoSuchThing'");
+    assertTrue(Files.exists(out.resolve("x")), "a failed replay leaves the old output alone");
   }
 
   @Test

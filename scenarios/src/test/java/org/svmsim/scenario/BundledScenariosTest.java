@@ -68,7 +68,7 @@ class BundledScenariosTest {
     ActionSpec relocate = s.timeline().get(1);
     assertEquals("relocate", relocate.action());
     assertEquals("mirror", relocate.method());
-    assertEquals(SimDuration.parse("18m25s"), relocate.at());
+    assertEquals(SimDuration.parse("18m29.640s"), relocate.at());
     DatastoreSpec from = ScenarioValidator.datastore(s.datastores(), vm.datastore()).orElseThrow();
     DatastoreSpec to = ScenarioValidator.datastore(s.datastores(), relocate.destination()).orElseThrow();
     assertEquals("5739734e-f309ac87-4491-f8bc123449c2", to.uuid());

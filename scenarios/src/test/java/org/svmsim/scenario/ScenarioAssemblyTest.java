@@ -22,6 +22,7 @@ import org.svmsim.vmx.config.WorkloadConfig;
 
 class ScenarioAssemblyTest {
   private static final long SECOND = 1_000_000_000L;
+  private static final long MILLISECOND = 1_000_000L;
 
   @Test
   void seedBecomesComponentConfigs() {
@@ -40,7 +41,7 @@ class ScenarioAssemblyTest {
     assertEquals(DatastoreId.of("5739734e-f309ac87-4491-f8bc123449c2"), dest.uuid());
     assertEquals(8L << 20, dest.blockSizeBytes());
     assertEquals(200_000_000L, dest.performance().bytesPerSecond());
-    assertEquals(1_000_000L, dest.performance().latencyNanos());
+    assertEquals(3_117_000L, dest.performance().latencyNanos());
 
     VmConfig vm = a.vms().get(0);
     assertEquals(VmId.of("W1_2"), vm.name());
@@ -56,7 +57,7 @@ class ScenarioAssemblyTest {
     assertEquals(8L, vm.workload().ioSectors());
     assertEquals(WorkloadConfig.Locality.UNIFORM, vm.workload().locality());
 
-    assertEquals(List.of(0L, (18 * 60 + 25) * SECOND, 55 * 60 * SECOND),
+    assertEquals(List.of(0L, (18 * 60 + 29) * SECOND + 640 * MILLISECOND, 55 * 60 * SECOND),
         a.timeline().stream().map(TimedEvent::atNanos).toList());
     assertInstanceOf(AgentEvent.PowerOnVm.class, a.timeline().get(0).event());
     assertInstanceOf(AgentEvent.PowerOffVm.class, a.timeline().get(2).event());

@@ -109,6 +109,14 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void disksThatDoNotFitOnTheirDatastoreAreRefused() {
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> Scenarios.load(Scenarios.minimal(), Overrides.none().withSet("vms[0].disks[0].size=64TiB")));
+    assertEquals("vms[0].disks", e.path());
+    assertTrue(e.detail().contains("free for the VMs placed on it"), e.detail());
+  }
+
+  @Test
   void aRelocateOfAVmThatIsOffIsRefused() {
     ScenarioException e = error(replace("  - {at: 0s, action: powerOn, vm: vm1}\n", ""));
     assertEquals("timeline[0].action", e.path());
