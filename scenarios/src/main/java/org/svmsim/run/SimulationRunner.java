@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.svmsim.scenario.ActionSpec;
 import org.svmsim.scenario.Scenario;
+import org.svmsim.scenario.ScenarioException;
 import org.svmsim.scenario.ScenarioAssembly;
 
 /** Runs a scenario and writes its output tree into a (staging) directory. */
@@ -15,6 +17,7 @@ public final class SimulationRunner {
 
   /** Writes events.jsonl as the run goes, then the logs and summary.json; returns the summary. */
   public static RunSummary run(Scenario scenario, Path dir) {
+    refuseUnimplementedMethods(scenario);
     try {
       Simulation.Result result;
       try (BufferedWriter events = Files.newBufferedWriter(dir.resolve("events.jsonl"), StandardCharsets.UTF_8)) {
@@ -27,4 +30,18 @@ public final class SimulationRunner {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** The scenario format already names the roadmap's methods; this version runs mirror only. */
+  static void refuseUnimplementedMethods(Scenario scenario) {
+    for (int i = 0; i < scenario.timeline().size(); i++) {
+      ActionSpec a = scenario.timeline().get(i);
+      if (a.relocates() && !IMPLEMENTED.contains(a.method())) {
+        throw new ScenarioException(scenario.name(), "timeline[" + i + "].method",
+            "method \"" + a.method() + "\" is not implemented yet: this version runs " + IMPLEMENTED
+                + " (snapshot and dbt are on the roadmap)");
+      }
+    }
+  }
+
+  private static final java.util.List<String> IMPLEMENTED = java.util.List.of("mirror");
 }

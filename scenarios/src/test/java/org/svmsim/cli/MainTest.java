@@ -170,6 +170,14 @@ class MainTest {
   }
 
   @Test
+  void aMethodNotImplementedYetIsAUserErrorAndWritesNothing() {
+    Path out = tmp.resolve("dbt");
+    assertOneLineUserError(Cli.run("run", "seed", "--method", "dbt", "--out", out.toString()),
+        "timeline[1].method", "\"dbt\" is not implemented yet");
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
   void internalErrorsAreOneLineAndExitOne() {
     StringWriter err = new StringWriter();
     int code = Main.report(new IllegalStateException("boom\nsecond line"), new PrintWriter(err, true));
