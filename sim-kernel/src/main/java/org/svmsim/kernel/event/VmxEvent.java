@@ -51,9 +51,6 @@ public sealed interface VmxEvent extends Event {
   /** The SVMotion state machine entered a phase; phase 8 is the mirrored disk copy. */
   record SvmotionPhaseEntered(VmId vm, int phase, String name) implements VmxEvent {}
 
-  /** The VMX's migration bookkeeping (Migrate: lines). */
-  record MigrateStateChanged(VmId vm, String migrationId, int from, int to) implements VmxEvent {}
-
   /** Worker thread started the copy of one disk. */
   record DiskCopyStarted(VmId vm, String scsi, String destinationPath) implements VmxEvent {}
 

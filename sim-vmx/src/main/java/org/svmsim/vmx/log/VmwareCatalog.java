@@ -42,7 +42,6 @@ public enum VmwareCatalog {
   FIRST_WRITE(Threads.VCPU0, "HBACommon: First write on {}.fileName='{}'"),
   CONTENT_ID_CHANGED(Threads.VCPU0, "DDB: \"longContentID\" = \"{}\" (was \"{}\")"),
   PHASE_ENTERED(Threads.WORKER0, "SVMotion: Enter Phase {}"),
-  MIGRATE_STATE(Threads.VMX, "MigrateSetState: Transitioning from state {} to {}."),
   COPY_STARTED(Threads.WORKER0, "Disk/File copy started for {}."),
   COPY_COMPLETED(Threads.WORKER0, "Disk/File copy completed for {}: {} bytes in {} s."),
   STUNNING(Threads.VCPU0, "Checkpoint_Stun: Stunning the VM for the Storage vMotion switchover."),

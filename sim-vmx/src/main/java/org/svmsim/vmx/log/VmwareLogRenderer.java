@@ -45,8 +45,6 @@ public final class VmwareLogRenderer implements LogRenderer {
       log(e, e.vm()).add(t, CONTENT_ID_CHANGED, e.longContentId(), e.previous());
     } else if (event instanceof VmxEvent.SvmotionPhaseEntered e) {
       log(e, e.vm()).add(t, PHASE_ENTERED, e.phase());
-    } else if (event instanceof VmxEvent.MigrateStateChanged e) {
-      log(e, e.vm()).add(t, MIGRATE_STATE, e.from(), e.to());
     } else if (event instanceof VmxEvent.DiskCopyStarted e) {
       log(e, e.vm()).add(t, COPY_STARTED, e.destinationPath());
     } else if (event instanceof VmxEvent.DiskCopyFinished e) {

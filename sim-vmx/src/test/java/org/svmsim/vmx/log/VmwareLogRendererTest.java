@@ -38,7 +38,6 @@ class VmwareLogRendererTest {
         .at("2016-05-19T12:59:20.000Z", new VmxEvent.VmxStarted(VM, DEST, 808640, WorldId.of(808641),
             DEST.path() + "/W1_2/W1_2.vmx", "56 4d 8a 3a 3c 95 87 b1-5d 37 a3 70 4b 52 0d 6a", 2, 4L << 30,
             "windows8srv-64", true))
-        .at("2016-05-19T12:59:20.100Z", new VmxEvent.MigrateStateChanged(VM, "1463662760100123", 0, 1))
         .at("2016-05-19T12:59:29.721Z", new VmxEvent.DiskClosed(VM, "scsi0:0", SOURCE_VMDK))
         .at("2016-05-19T12:59:29.721Z", new VmxEvent.DiskOpened(VM, "scsi0:0", DEST_VMDK,
             "/vmfs/devices/svm/10a80a6-819390-svmmirror", true, 33554432, 11, 1, 1,

@@ -6,37 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.svmsim.kernel.event.AgentEvent;
-import org.svmsim.kernel.event.RunEvent;
 import org.svmsim.kernel.id.VmId;
-import org.svmsim.kernel.log.LogRenderer;
-import org.svmsim.kernel.sim.Event;
 import org.svmsim.vpxa.Fault;
 import org.svmsim.vpxa.log.AgentLog.Level;
 
 /** Renders {@code var/log/hostd.log} from hostd's facts: registrations, state transitions and tasks. */
-public final class HostdLogRenderer implements LogRenderer {
+public final class HostdLogRenderer extends AgentLogRenderer {
   public static final String PATH = "var/log/hostd.log";
-  private final AgentLog log = new AgentLog("hostd", 6);
   /** What the registration facts do not carry: the relocate's opID, the shadow's .vmx, shadow vmids. */
   private final Map<VmId, String> relocateOp = new LinkedHashMap<>();
   private final Map<VmId, String> shadowVmx = new LinkedHashMap<>();
   private final Set<Integer> shadowIds = new LinkedHashSet<>();
 
-  public HostdLogRenderer() {}
-
-  @Override
-  public void onEvent(long t, Event event) {
-    if (event instanceof RunEvent.RunStarted e) {
-      log.start(e);
-    } else if (event instanceof AgentEvent e) {
-      render(t, e);
-    }
+  public HostdLogRenderer() {
+    super(PATH, "hostd", 6);
   }
 
-  private void render(long t, AgentEvent event) {
+  @Override
+  void render(long t, AgentEvent event) {
     if (event instanceof AgentEvent.VmRegistered e) {
       registered(t, e);
     } else if (event instanceof AgentEvent.VmUnregistered e) {
@@ -83,12 +71,5 @@ public final class HostdLogRenderer implements LogRenderer {
 
   private static String vm(String vmxPath) {
     return VMSVC_VM + vmxPath;
-  }
-
-  @Override
-  public SortedMap<String, String> files() {
-    SortedMap<String, String> files = new TreeMap<>();
-    files.put(PATH, log.text());
-    return files;
   }
 }

@@ -5,34 +5,22 @@ import static org.svmsim.vpxa.log.VpxaCatalog.*;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.svmsim.kernel.event.AgentEvent;
-import org.svmsim.kernel.event.RunEvent;
-import org.svmsim.kernel.log.LogRenderer;
-import org.svmsim.kernel.sim.Event;
 import org.svmsim.vpxa.Fault;
 import org.svmsim.vpxa.log.AgentLog.Level;
 
 /** Renders {@code var/log/vpxa.log}: the relocate's long-running operation and its steps. */
-public final class VpxaLogRenderer implements LogRenderer {
+public final class VpxaLogRenderer extends AgentLogRenderer {
   public static final String PATH = "var/log/vpxa.log";
-  private final AgentLog log = new AgentLog("vpxa", 4);
   /** The ERROR line repeats the BEGIN line's object and method. */
   private final Map<String, AgentEvent.LroBegan> open = new LinkedHashMap<>();
 
-  public VpxaLogRenderer() {}
-
-  @Override
-  public void onEvent(long t, Event event) {
-    if (event instanceof RunEvent.RunStarted e) {
-      log.start(e);
-    } else if (event instanceof AgentEvent e) {
-      render(t, e);
-    }
+  public VpxaLogRenderer() {
+    super(PATH, "vpxa", 4);
   }
 
-  private void render(long t, AgentEvent event) {
+  @Override
+  void render(long t, AgentEvent event) {
     if (event instanceof AgentEvent.LroBegan e) {
       open.put(e.lroId(), e);
       log.write(t, Level.INFO, LRO, e.opId(), "",
@@ -66,12 +54,5 @@ public final class VpxaLogRenderer implements LogRenderer {
     List<String> block = faultBlock(fault);
     log.write(t, Level.INFO, LRO, e.opId(), "", ERROR.render(e.lroId(), moid, method, fault.type()),
         block);
-  }
-
-  @Override
-  public SortedMap<String, String> files() {
-    SortedMap<String, String> files = new TreeMap<>();
-    files.put(PATH, log.text());
-    return files;
   }
 }

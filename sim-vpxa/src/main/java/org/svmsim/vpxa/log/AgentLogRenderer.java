@@ -1,0 +1,37 @@
+package org.svmsim.vpxa.log;
+
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.svmsim.kernel.event.AgentEvent;
+import org.svmsim.kernel.event.RunEvent;
+import org.svmsim.kernel.log.LogRenderer;
+import org.svmsim.kernel.sim.Event;
+
+/** What hostd.log's and vpxa.log's renderers share: one file, the run's start, the agents' facts. */
+abstract class AgentLogRenderer implements LogRenderer {
+  private final String path;
+  final AgentLog log;
+
+  AgentLogRenderer(String path, String daemon, int threads) {
+    this.path = path;
+    this.log = new AgentLog(daemon, threads);
+  }
+
+  @Override
+  public final void onEvent(long t, Event event) {
+    if (event instanceof RunEvent.RunStarted e) {
+      log.start(e);
+    } else if (event instanceof AgentEvent e) {
+      render(t, e);
+    }
+  }
+
+  abstract void render(long t, AgentEvent event);
+
+  @Override
+  public final SortedMap<String, String> files() {
+    SortedMap<String, String> files = new TreeMap<>();
+    files.put(path, log.text());
+    return files;
+  }
+}
