@@ -2,12 +2,15 @@ package org.svmsim.vmx.disk;
 
 import org.svmsim.kernel.sim.SimRandom;
 
-/** The disk database's content ids: the 32-bit CID and the 128-bit {@code longContentID}, in hex. */
+/**
+ * The disk database's content ids, in hex: the 128-bit {@code longContentID}, drawn anew when a disk's
+ * content changes, and the 32-bit CID, which is its last eight digits (so the two never disagree).
+ */
 public final class ContentId {
   private ContentId() {}
 
-  public static String cid(SimRandom random) {
-    return String.format("%08x", random.nextLong() & 0xffffffffL);
+  public static String cid(String longContentId) {
+    return longContentId.substring(longContentId.length() - 8);
   }
 
   public static String longContentId(SimRandom random) {

@@ -28,7 +28,6 @@ public final class VirtualDisk {
   private VmfsFile flat;
   private String fileName;
   private DiskPath path;
-  private String cid;
   private String longContentId;
   private boolean writtenSinceOpen;
 
@@ -40,7 +39,6 @@ public final class VirtualDisk {
     this.config = config;
     this.audit = new WriteAudit(config.capacitySectors(), initialTag);
     this.initialTag = initialTag;
-    this.cid = ContentId.cid(random);
     this.longContentId = ContentId.longContentId(random);
   }
 
@@ -51,7 +49,7 @@ public final class VirtualDisk {
     this.path = path;
     this.writtenSinceOpen = false;
     bus.publish(new VmxEvent.DiskOpened(vm, scsi, descriptor, mirrorNode != null ? mirrorNode : descriptor,
-        mirrorNode != null, config.capacitySectors(), CREATE_TYPE_VMFS, config.thin() ? 0 : 1, 1, cid));
+        mirrorNode != null, config.capacitySectors(), CREATE_TYPE_VMFS, config.thin() ? 0 : 1, 1, ContentId.cid(longContentId)));
   }
 
   public void close() {

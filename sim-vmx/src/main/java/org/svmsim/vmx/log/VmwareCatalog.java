@@ -41,6 +41,7 @@ public enum VmwareCatalog {
   DISKLIB_VMFS_CLOSED(Threads.VMX, "DISKLIB-VMFS  : \"{}\" : closed."),
   FIRST_WRITE(Threads.VCPU0, "HBACommon: First write on {}.fileName='{}'"),
   CONTENT_ID_CHANGED(Threads.VCPU0, "DDB: \"longContentID\" = \"{}\" (was \"{}\")"),
+  CID_UPDATED(Threads.VCPU0, "DISKLIB-CHAIN : DiskChainUpdateContentID: oldCID = {}, newCID = {} ({})"),
   PHASE_ENTERED(Threads.WORKER0, "SVMotion: Enter Phase {}"),
   COPY_STARTED(Threads.WORKER0, "Disk/File copy started for {}."),
   COPY_COMPLETED(Threads.WORKER0, "Disk/File copy completed for {}: {} bytes in {} s."),

@@ -12,6 +12,7 @@ import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.log.EsxTime;
 import org.svmsim.kernel.log.LogRenderer;
 import org.svmsim.kernel.sim.Event;
+import org.svmsim.vmx.disk.ContentId;
 import org.svmsim.kernel.sim.SimRandom;
 
 /**
@@ -43,6 +44,8 @@ public final class VmwareLogRenderer implements LogRenderer {
       log(e, e.vm()).add(t, FIRST_WRITE, e.scsi(), e.fileName());
     } else if (event instanceof VmxEvent.ContentIdChanged e) {
       log(e, e.vm()).add(t, CONTENT_ID_CHANGED, e.longContentId(), e.previous());
+      log(e, e.vm()).add(t, CID_UPDATED, ContentId.cid(e.previous()), ContentId.cid(e.longContentId()),
+          e.longContentId());
     } else if (event instanceof VmxEvent.SvmotionPhaseEntered e) {
       log(e, e.vm()).add(t, PHASE_ENTERED, e.phase());
     } else if (event instanceof VmxEvent.DiskCopyStarted e) {

@@ -12,10 +12,11 @@ class ContentIdTest {
   void idsAreLowercaseHexOfTheirFixedWidth() {
     SimRandom r = new SimRandom(4);
     for (int i = 0; i < 200; i++) {
-      String cid = ContentId.cid(r);
       String longId = ContentId.longContentId(r);
+      String cid = ContentId.cid(longId);
       assertTrue(cid.matches("[0-9a-f]{8}"), cid);
       assertTrue(longId.matches("[0-9a-f]{32}"), longId);
+      assertTrue(longId.endsWith(cid), "the CID is the long id's last 32 bits");
     }
   }
 
