@@ -85,8 +85,9 @@ public final class Vmx {
     bus.subscribe(VmxEvent.DiskCopyStarted.class, e -> ifMigrating(e.vm(), m -> m.onDiskCopyStarted(e)));
     bus.subscribe(VmxEvent.FastSuspendResumed.class,
         e -> ifMigrating(e.vm(), m -> m.onFastSuspendResumed(e)));
-    bus.subscribe(KernelEvent.DiskCopyCompleted.class, e -> migrationOf(e.device()).onCopyCompleted(e));
-    bus.subscribe(KernelEvent.DiskCopyFailed.class, e -> migrationOf(e.device()).onCopyFailed(e));
+    bus.subscribe(KernelEvent.DiskCopyCompleted.class,
+        e -> migrationOf(e.device()).ifPresent(m -> m.onCopyCompleted(e)));
+    bus.subscribe(KernelEvent.DiskCopyFailed.class, e -> migrationOf(e.device()).ifPresent(m -> m.onCopyFailed(e)));
   }
 
   /** The shadow VM's VMX: it starts from the copied files and idles until the switchover. */
@@ -107,13 +108,14 @@ public final class Vmx {
     }
   }
 
-  private MirrorMigration migrationOf(org.svmsim.kernel.id.DeviceName device) {
+  /** The migration a mirror device belongs to; none once that migration has ended. */
+  private java.util.Optional<MirrorMigration> migrationOf(org.svmsim.kernel.id.DeviceName device) {
     for (VmxProcess p : processes.values()) {
       if (p.migration() != null && p.migration().owns(device)) {
-        return p.migration();
+        return java.util.Optional.of(p.migration());
       }
     }
-    throw new IllegalStateException("no migration owns mirror device " + device);
+    return java.util.Optional.empty();
   }
 
   public VmxProcess process(VmId vm) {

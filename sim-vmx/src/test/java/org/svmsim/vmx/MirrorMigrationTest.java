@@ -78,4 +78,21 @@ class MirrorMigrationTest {
     assertEquals(VmxHarness.SRC, h.process().home());
     assertEquals(0, h.lostWrites());
   }
+
+  @Test
+  void aDestinationThatFillsMidCopyFailsEveryDiskCleanly() {
+    // Two thin 256 MiB disks, 384 MiB free: the copies run until the volume is full, with the other
+    // disk's chunk still in flight when the first failure tears both mirrors down.
+    for (long seed = 1; seed <= 10; seed++) {
+      VmxHarness h = new VmxHarness(seed, SECTORS, BUSY, 1 << 20, 384L << 20, 2, true);
+      h.powerOnAndMigrate(10 * VirtualTime.SECOND, 2048);
+      VmxEvent.SvmotionFinished done = h.runMigration();
+      assertNotNull(done, "seed " + seed);
+      assertFalse(done.success(), "seed " + seed);
+      assertTrue(h.events.stream().anyMatch(e -> e instanceof KernelEvent.DiskCopyFailed), "seed " + seed);
+      assertEquals(VmxHarness.SRC, h.process().home(), "seed " + seed);
+      assertEquals(0, h.lostWrites(), "seed " + seed);
+      assertEquals(2, h.events.stream().filter(e -> e instanceof KernelEvent.SvmDeviceDestroyed).count());
+    }
+  }
 }

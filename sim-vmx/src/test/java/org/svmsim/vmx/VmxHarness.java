@@ -33,6 +33,11 @@ final class VmxHarness {
 
   VmxHarness(long seed, long diskSectors, WorkloadConfig workload, long chunkSectors, long dstBlockSize,
       long dstFree) {
+    this(seed, diskSectors, workload, dstBlockSize, dstFree, 1, false);
+  }
+
+  VmxHarness(long seed, long diskSectors, WorkloadConfig workload, long dstBlockSize, long dstFree,
+      int diskCount, boolean thin) {
     loop = new EventLoop(seed);
     loop.observe((t, e) -> events.add(e));
     SimRandom random = new SimRandom(seed);
@@ -42,9 +47,13 @@ final class VmxHarness {
     kernel = new Vmkernel(loop, random.split("kernel"), host, List.of(
         new DatastoreConfig("src", SRC, 1 << 20, 1L << 40, 1L << 40, "a", false, perf),
         new DatastoreConfig("dst", DST, dstBlockSize, 1L << 40, dstFree, "b", false, perf)));
-    VmConfig vm = new VmConfig(VM, SRC, new WorldId(808643), 808600, "56 4d", 2, 4L << 30, "other",
-        List.of(new DiskConfig("W1_2.vmdk", diskSectors, false, DiskHandle.parse("10a80a6"),
-            DiskHandle.parse("819390"))), workload);
+    List<DiskConfig> disks = new ArrayList<>();
+    for (int i = 0; i < diskCount; i++) {
+      disks.add(new DiskConfig(i == 0 ? "W1_2.vmdk" : "W1_2_" + i + ".vmdk", diskSectors, thin,
+          new DiskHandle(0x10a80a6L + i), new DiskHandle(0x819390L + i)));
+    }
+    VmConfig vm = new VmConfig(VM, SRC, new WorldId(808643), 808600, "56 4d", 2, 4L << 30, "other", disks,
+        workload);
     vmx = Vmx.install(loop, kernel, random.split("vmx"), List.of(vm));
     kernel.start();
   }
@@ -75,7 +84,10 @@ final class VmxHarness {
   long lostWrites() {
     var p = process();
     var volume = kernel.vmfs().volume(p.home());
-    var d = p.disks().get(0);
-    return d.audit().lostWrites(volume.content(VmFiles.flat(VM, d.config())));
+    long lost = 0;
+    for (var d : p.disks()) {
+      lost += d.audit().lostWrites(volume.content(VmFiles.flat(VM, d.config())));
+    }
+    return lost;
   }
 }

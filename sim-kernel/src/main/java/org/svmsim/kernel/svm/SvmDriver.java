@@ -22,7 +22,13 @@ public final class SvmDriver {
   public SvmDriver(Bus bus, DeviceRegistry devices) {
     this.bus = bus;
     this.devices = devices;
-    bus.subscribe(KernelEvent.ChunkCopied.class, e -> require(e.device()).onChunkCopied(e));
+    // A chunk still in flight when its device was destroyed (the copy was given up) is dropped.
+    bus.subscribe(KernelEvent.ChunkCopied.class, e -> {
+      SvmMirrorDevice d = mirrors.get(e.device());
+      if (d != null) {
+        d.onChunkCopied(e);
+      }
+    });
   }
 
   /**
@@ -55,13 +61,5 @@ public final class SvmDriver {
     devices.unregister(dev.name());
     mirrors.remove(dev.name());
     bus.publish(new KernelEvent.SvmDeviceDestroyed(dev.owner(), dev.name()));
-  }
-
-  private SvmMirrorDevice require(DeviceName name) {
-    SvmMirrorDevice d = mirrors.get(name);
-    if (d == null) {
-      throw new IllegalStateException("no SVM mirror device " + name);
-    }
-    return d;
   }
 }
