@@ -1,0 +1,212 @@
+package org.svmsim.kernel.storage;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A disk of real bytes, so that the copy path runs on actual content (JMH, tests) and every sector it
+ * hands out is first verified against {@link SectorContent}, never trusted.
+ */
+public final class ByteStore implements BlockStore {
+  /** 8 GiB: beyond that a fully written disk would not fit any sensible heap. */
+  public static final long MAX_CAPACITY_SECTORS = (8L << 30) / SECTOR;
+  private static final int DEFAULT_SEGMENT_SECTORS = (1 << 20) / SECTOR;
+
+  private final long capacity;
+  private final long initialTag;
+  private final int shift;
+  private final byte[][] segments;
+  private final byte[] expected = new byte[SECTOR]; // scratch for verification: not thread-safe
+
+  /**
+   * A disk whose every sector holds {@code initialTag} ({@link SectorContent#ZERO} for a new disk). Memory
+   * comes in 1 MiB heap segments made on first write, an unwritten one reading as the initial content: a
+   * disk may have up to 8 GiB, as long as the heap holds what gets written; use an {@link ExtentStore}
+   * beyond that.
+   */
+  public ByteStore(long capacitySectors, long initialTag) {
+    this(capacitySectors, initialTag, DEFAULT_SEGMENT_SECTORS);
+  }
+
+  /** Tests use tiny segments so that small disks cross many segment boundaries. */
+  ByteStore(long capacitySectors, long initialTag, int segmentSectors) {
+    if (capacitySectors <= 0 || capacitySectors > MAX_CAPACITY_SECTORS) {
+      throw new IllegalArgumentException("a ByteStore holds 1 to " + MAX_CAPACITY_SECTORS
+          + " sectors (8 GiB), not " + capacitySectors + "; use an ExtentStore for larger disks");
+    }
+    if (Integer.bitCount(segmentSectors) != 1) {
+      throw new IllegalArgumentException("segment size must be a power of two, was " + segmentSectors);
+    }
+    this.capacity = capacitySectors;
+    this.initialTag = initialTag;
+    this.shift = Integer.numberOfTrailingZeros(segmentSectors);
+    this.segments = new byte[(int) ((capacitySectors + segmentSectors - 1) >>> shift)][];
+  }
+
+  @Override
+  public long capacitySectors() {
+    return capacity;
+  }
+
+  @Override
+  public void write(long lba, long sectors, long tag) {
+    check(lba, sectors);
+    for (long s = lba; s < lba + sectors; s++) {
+      SectorContent.fill(tag, s, allocated(s), offset(s));
+    }
+  }
+
+  @Override
+  public long tagAt(long lba) {
+    check(lba, 1);
+    return verifiedTag(lba);
+  }
+
+  @Override
+  public Slice read(long lba, long sectors) {
+    check(lba, sectors);
+    long[] runs = new long[12];
+    int n = 0;
+    for (long s = lba, end = lba + sectors, next; s < end; s = next) {
+      long tag;
+      if (segments[(int) (s >>> shift)] == null) { // the whole rest of the segment holds the initial content
+        tag = initialTag;
+        next = Math.min(end, segmentStart(s) + (1L << shift));
+      } else {
+        tag = verifiedTag(s);
+        next = s + 1;
+      }
+      if (n > 0 && runs[n - 1] == tag) {
+        runs[n - 2] = next;
+      } else {
+        if (n == runs.length) {
+          runs = Arrays.copyOf(runs, n * 2);
+        }
+        runs[n++] = s;
+        runs[n++] = next;
+        runs[n++] = tag;
+      }
+    }
+    return new Slice(lba, sectors, Arrays.copyOf(runs, n));
+  }
+
+  @Override
+  public void write(Slice slice) {
+    check(slice.lba(), slice.sectors());
+    long[] runs = slice.runs();
+    for (int i = 0; i < runs.length; i += 3) {
+      write(runs[i], runs[i + 1] - runs[i], runs[i + 2]);
+    }
+  }
+
+  @Override
+  public long firstDifference(BlockStore other) {
+    if (other.capacitySectors() != capacity) {
+      return Math.min(other.capacitySectors(), capacity);
+    }
+    if (other instanceof ByteStore b && b.shift == shift) {
+      return firstByteDifference(b);
+    }
+    // Another kind of store: compare its runs with our tags, decoded (and so verified) from our bytes.
+    for (long at = 0; at < capacity; at += 1L << shift) {
+      long[] runs = other.read(at, Math.min(1L << shift, capacity - at)).runs();
+      boolean unwritten = segments[(int) (at >>> shift)] == null;
+      for (int i = 0; i < runs.length; i += 3) {
+        for (long s = runs[i]; s < runs[i + 1]; s = unwritten ? runs[i + 1] : s + 1) {
+          if ((unwritten ? initialTag : verifiedTag(s)) != runs[i + 2]) {
+            return s;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  private long firstByteDifference(ByteStore other) {
+    for (int i = 0; i < segments.length; i++) {
+      long base = (long) i << shift;
+      byte[] mine = segments[i];
+      byte[] theirs = other.segments[i];
+      if (mine == null && theirs == null) {
+        // fill puts the tag in each sector's first 8 bytes, so distinct initial tags differ at every sector.
+        if (initialTag != other.initialTag) {
+          return base;
+        }
+      } else if (mine != null && theirs != null) {
+        int at = Arrays.mismatch(mine, theirs);
+        if (at >= 0) {
+          return base + at / SECTOR;
+        }
+      } else { // one side still holds its initial content: compare the other's bytes with it
+        byte[] written = mine != null ? mine : theirs;
+        long tag = mine != null ? other.initialTag : initialTag;
+        for (int k = 0; k < written.length / SECTOR; k++) {
+          SectorContent.fill(tag, base + k, expected, 0);
+          if (!Arrays.equals(written, k * SECTOR, (k + 1) * SECTOR, expected, 0, SECTOR)) {
+            return base + k;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** The tag in a sector's header, after checking that the whole sector is that tag's content. */
+  private long verifiedTag(long lba) {
+    byte[] segment = segments[(int) (lba >>> shift)];
+    if (segment == null) {
+      return initialTag;
+    }
+    int off = offset(lba);
+    long tag = SectorContent.tagOf(segment, off);
+    SectorContent.fill(tag, lba, expected, 0);
+    int bad = Arrays.mismatch(segment, off, off + SECTOR, expected, 0, SECTOR);
+    if (bad >= 0) {
+      throw new IllegalStateException("sector " + lba + " is corrupt: byte " + bad
+          + " differs from the content of the tag " + tag + " in its header");
+    }
+    return tag;
+  }
+
+  private byte[] allocated(long lba) {
+    int i = (int) (lba >>> shift);
+    if (segments[i] == null) {
+      long base = segmentStart(lba);
+      int sectors = (int) Math.min(1L << shift, capacity - base);
+      byte[] segment = new byte[sectors * SECTOR];
+      if (initialTag != SectorContent.ZERO) {
+        for (int k = 0; k < sectors; k++) {
+          SectorContent.fill(initialTag, base + k, segment, k * SECTOR);
+        }
+      }
+      segments[i] = segment;
+    }
+    return segments[i];
+  }
+
+  private long segmentStart(long lba) {
+    return lba >>> shift << shift;
+  }
+
+  private int offset(long lba) {
+    return (int) (lba - segmentStart(lba)) * SECTOR;
+  }
+
+  private void check(long lba, long sectors) {
+    if (lba < 0 || sectors < 0 || sectors > capacity - lba) {
+      throw new IndexOutOfBoundsException(
+          "sectors [" + lba + ", " + (lba + sectors) + ") outside a disk of " + capacity + " sectors");
+    }
+  }
+
+  /** How many segments hold real memory: what the disk costs the heap, for tests. */
+  int allocatedSegments() {
+    return (int) Arrays.stream(segments).filter(Objects::nonNull).count();
+  }
+
+  /** Flips one bit of a sector's bytes, as a bad disk would: lets tests check that corruption is caught. */
+  void corrupt(long lba, int byteInSector) {
+    check(lba, 1);
+    allocated(lba)[offset(lba) + byteInSector] ^= 1;
+  }
+}
