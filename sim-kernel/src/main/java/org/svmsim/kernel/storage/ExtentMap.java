@@ -74,6 +74,9 @@ public final class ExtentMap {
   /** The content of {@code [start, end)} as (start, end, tag) triples: a copy that later writes do not change. */
   public long[] slice(long start, long end) {
     check(start, end);
+    if (start == end) {
+      return new long[0];
+    }
     NavigableMap<Long, Run> view = runs.subMap(runs.floorKey(start), true, end, false);
     long[] out = new long[view.size() * 3];
     int i = 0;

@@ -42,15 +42,8 @@ public final class ExtentStore implements BlockStore {
     if (other instanceof ExtentStore e) {
       return map.firstDifference(e.map, 0, capacitySectors());
     }
-    long[] first = {-1};
-    map.forEachRun((start, end, tag) -> {
-      for (long s = start; s < end && first[0] < 0; s++) {
-        if (other.tagAt(s) != tag) {
-          first[0] = s;
-        }
-      }
-    });
-    return first[0];
+    // Another kind of store compares run by run from its side; the first difference is symmetric.
+    return other.firstDifference(this);
   }
 
   public ExtentMap extents() {

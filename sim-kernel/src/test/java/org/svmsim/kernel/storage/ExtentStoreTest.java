@@ -42,7 +42,12 @@ class ExtentStoreTest {
 
     @Override
     public long firstDifference(BlockStore other) {
-      throw new UnsupportedOperationException();
+      for (long s = 0; s < capacitySectors(); s++) {
+        if (tagAt(s) != other.tagAt(s)) {
+          return s;
+        }
+      }
+      return -1;
     }
   }
 
