@@ -9,11 +9,15 @@ import org.svmsim.scenario.unit.SimDuration;
  * {@code fsr.maxSwitchoverSeconds}, past which the switchover fails and the VM stays on the source.
  */
 public record RelocateOptions(ByteSize chunkSize, String mover, SimDuration maxSwitchover) {
+  private static final long SECOND = 1_000_000_000L;
+
   public RelocateOptions {
     Check.sectors("chunkSize", chunkSize);
     Check.oneOf("mover", mover, "auto", "offload", "fs3dm", "fsdm");
-    if (Check.present("maxSwitchover", maxSwitchover).nanos() <= 0) {
-      throw new BadValueException("maxSwitchover", maxSwitchover, "must be positive");
+    long nanos = Check.present("maxSwitchover", maxSwitchover).nanos();
+    if (nanos < SECOND || nanos % SECOND != 0) {
+      throw new BadValueException("maxSwitchover", maxSwitchover,
+          "fsr.maxSwitchoverSeconds is a whole number of seconds, at least 1s");
     }
   }
 }

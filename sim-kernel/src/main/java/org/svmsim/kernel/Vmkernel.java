@@ -4,6 +4,7 @@ import java.util.List;
 import org.svmsim.kernel.config.DatastoreConfig;
 import org.svmsim.kernel.config.HostConfig;
 import org.svmsim.kernel.device.DeviceRegistry;
+import org.svmsim.kernel.fsr.Switchovers;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.SimRandom;
 import org.svmsim.kernel.svm.SvmDriver;
@@ -17,6 +18,7 @@ public final class Vmkernel {
   private final Vmfs vmfs;
   private final SvmDriver svm;
   private final Rescanner rescanner;
+  private final Switchovers switchovers;
 
   public Vmkernel(Bus bus, SimRandom random, HostConfig host, List<DatastoreConfig> datastores) {
     this.host = host;
@@ -24,6 +26,7 @@ public final class Vmkernel {
     this.vmfs = new Vmfs(bus, random.split("vmfs"));
     this.svm = new SvmDriver(bus, devices);
     this.rescanner = new Rescanner(bus, random.split("rescan"), host, devices);
+    this.switchovers = new Switchovers(bus);
     datastores.forEach(vmfs::mount);
   }
 
@@ -46,5 +49,9 @@ public final class Vmkernel {
 
   public SvmDriver svm() {
     return svm;
+  }
+
+  public Switchovers switchovers() {
+    return switchovers;
   }
 }

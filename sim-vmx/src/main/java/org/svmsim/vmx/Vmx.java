@@ -87,6 +87,9 @@ public final class Vmx {
         e -> ifMigrating(e.vm(), m -> m.onFastSuspendResumed(e)));
     bus.subscribe(KernelEvent.DiskCopyCompleted.class,
         e -> migrationOf(e.device()).ifPresent(m -> m.onCopyCompleted(e)));
+    bus.subscribe(KernelEvent.SwitchoverTimedOut.class, e -> processes.values().stream()
+        .map(VmxProcess::migration).filter(m -> m != null && m.migrationId().equals(e.migrationId()))
+        .findFirst().ifPresent(m -> m.onSwitchoverTimedOut(e)));
     bus.subscribe(KernelEvent.DiskCopyFailed.class, e -> migrationOf(e.device()).ifPresent(m -> m.onCopyFailed(e)));
   }
 

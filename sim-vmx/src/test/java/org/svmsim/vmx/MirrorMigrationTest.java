@@ -95,4 +95,23 @@ class MirrorMigrationTest {
       assertEquals(2, h.events.stream().filter(e -> e instanceof KernelEvent.SvmDeviceDestroyed).count());
     }
   }
+
+  @Test
+  void aSwitchoverPastItsLimitIsFailedByTheKernelAndTheVmResumesOnTheSource() {
+    VmxHarness h = new VmxHarness(11, SECTORS, BUSY, 2048, 1 << 20, 1L << 40);
+    h.powerOnAndMigrate(10 * VirtualTime.SECOND, 2048, 20 * VirtualTime.MILLISECOND);
+    VmxEvent.SvmotionFinished done = h.runMigration();
+    assertFalse(done.success());
+    assertTrue(done.reason().startsWith("vim.fault.Timedout: Maximum switchover time"), done.reason());
+    KernelEvent.SwitchoverTimedOut timedOut = h.events.stream()
+        .filter(e -> e instanceof KernelEvent.SwitchoverTimedOut).map(e -> (KernelEvent.SwitchoverTimedOut) e)
+        .findFirst().orElseThrow();
+    assertEquals("1463662769720447", timedOut.migrationId());
+    assertEquals(VmxHarness.SRC, h.process().home());
+    assertEquals(0, h.lostWrites());
+    VmxEvent.VmUnstunned unstun = h.events.stream().filter(e -> e instanceof VmxEvent.VmUnstunned)
+        .map(e -> (VmxEvent.VmUnstunned) e).findFirst().orElseThrow();
+    assertEquals(20_000, unstun.stoppedMicros(), "the VM is stopped until the limit, not beyond");
+    assertTrue(h.events.stream().noneMatch(e -> e instanceof VmxEvent.FastSuspendResumed));
+  }
 }

@@ -59,10 +59,14 @@ final class VmxHarness {
   }
 
   void powerOnAndMigrate(long migrateAt, long chunkSectors) {
+    powerOnAndMigrate(migrateAt, chunkSectors, 100 * VirtualTime.SECOND);
+  }
+
+  void powerOnAndMigrate(long migrateAt, long chunkSectors, long maxSwitchoverNanos) {
     loop.scheduleAt(0, new VmxEvent.StartVmx(VM, SRC, false));
     loop.scheduleAt(migrateAt - VirtualTime.SECOND, new VmxEvent.StartVmx(VM, DST, true));
     loop.scheduleAt(migrateAt, new VmxEvent.StartSvmotion(VM, "mirror", DST, "1463662769720447", "ab12cd34",
-        new MigrationOptions(chunkSectors, "auto", 100 * VirtualTime.SECOND)));
+        new MigrationOptions(chunkSectors, "auto", maxSwitchoverNanos)));
   }
 
   /** Runs until the migration reports, then a little longer so the guest writes on the destination. */

@@ -35,17 +35,6 @@ public record Fault(String type, String message) {
     return new Fault(SYSTEM_ERROR, text);
   }
 
-  /**
-   * The fault for a VMX's failure reason: a full destination is NoDiskSpace, as vCenter reports it;
-   * anything else is the reason itself under its own type or, bare, a SystemError.
-   */
-  public static Fault fromVmx(String reason) {
-    if (reason != null && reason.startsWith("No space left on device")) {
-      return new Fault(NO_DISK_SPACE, reason);
-    }
-    return parse(reason);
-  }
-
   @Override
   public String toString() {
     return message.isEmpty() ? type : type + ": " + message;

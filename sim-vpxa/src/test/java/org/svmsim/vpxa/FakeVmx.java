@@ -57,7 +57,8 @@ public final class FakeVmx {
       dst.createFile(desc, 512, false);
       dstFlat = dst.createFile(flat, DISK_SECTORS * 512, false);
     } catch (NoSpaceException ex) {
-      bus.publish(new VmxEvent.SvmotionFinished(e.vm(), false, ex.getMessage(), src.id(), List.of()));
+      bus.publish(new VmxEvent.SvmotionFinished(e.vm(), false, "vim.fault.NoDiskSpace: " + ex.getMessage(),
+          src.id(), List.of()));
       return;
     }
     DeviceName dev = DeviceName.svmMirror(src.file(flat).orElseThrow().handle(), dstFlat.handle());

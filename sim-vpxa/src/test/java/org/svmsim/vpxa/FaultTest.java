@@ -23,8 +23,7 @@ class FaultTest {
   @Test
   void aFullDestinationReportedByTheVmxIsNoDiskSpace() {
     String reason = "No space left on device: volume x has 1 bytes free, 2 needed";
-    assertEquals(new Fault(Fault.NO_DISK_SPACE, reason), Fault.fromVmx(reason));
-    assertEquals(Fault.SYSTEM_ERROR, Fault.fromVmx("destination differs from source").type());
+    assertEquals(new Fault(Fault.NO_DISK_SPACE, reason), Fault.parse(Fault.NO_DISK_SPACE + ": " + reason));
   }
 
   @Test

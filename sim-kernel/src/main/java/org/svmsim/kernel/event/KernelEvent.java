@@ -65,8 +65,18 @@ public sealed interface KernelEvent extends Event {
   record DiskCopyCompleted(WorldId world, DeviceName device, long bytesCopied, long elapsedNanos)
       implements KernelEvent {}
 
-  /** The copy pass stopped before the end (a full destination, an I/O error): the mirror stays usable. */
-  record DiskCopyFailed(WorldId world, DeviceName device, long copiedSectors, String reason)
+  /** The kernel's timer: a switchover's {@code fsr.maxSwitchoverSeconds} are up. */
+  record SwitchoverDeadline(String migrationId) implements KernelEvent {}
+
+  /** A switchover ran past its limit and is failed; the VM should resume on the source (FSR: 690). */
+  record SwitchoverTimedOut(WorldId world, String migrationId, long maxSeconds) implements KernelEvent {}
+
+  /**
+   * The copy pass stopped before the end: {@code status} is the vmkernel status word
+   * ({@link org.svmsim.kernel.vmfs.NoSpaceException#STATUS} for a full destination), {@code reason} the
+   * detail. The source is untouched.
+   */
+  record DiskCopyFailed(WorldId world, DeviceName device, long copiedSectors, String status, String reason)
       implements KernelEvent {}
 
   /**

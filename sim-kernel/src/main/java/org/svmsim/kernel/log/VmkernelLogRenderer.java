@@ -1,6 +1,9 @@
 package org.svmsim.kernel.log;
 
+import static org.svmsim.kernel.log.VmkernelCatalog.FSR_DESTINATION_SWITCHOVER_TIMEOUT;
+import static org.svmsim.kernel.log.VmkernelCatalog.FSR_SOURCE_SWITCHOVER_TIMEOUT;
 import static org.svmsim.kernel.log.VmkernelCatalog.FSS_NO_FS_DRIVER;
+import static org.svmsim.kernel.log.VmkernelCatalog.MIGRATE_SWITCHOVER_FAILED;
 import static org.svmsim.kernel.log.VmkernelCatalog.SVM_CREATED;
 import static org.svmsim.kernel.log.VmkernelCatalog.SVM_DESTROYED;
 import static org.svmsim.kernel.log.VmkernelCatalog.SVM_IO_STATS;
@@ -59,6 +62,11 @@ public final class VmkernelLogRenderer implements LogRenderer {
           e.sourceOnlyWrites(), e.heldWrites(), e.copiedBytes());
     } else if (event instanceof KernelEvent.SvmDeviceDestroyed e) {
       log(timeNanos, e.world(), SVM_DESTROYED, e.device());
+    } else if (event instanceof KernelEvent.SwitchoverTimedOut e) {
+      log(timeNanos, e.world(), FSR_SOURCE_SWITCHOVER_TIMEOUT, e.migrationId(), e.maxSeconds());
+      log(timeNanos, e.world(), FSR_DESTINATION_SWITCHOVER_TIMEOUT, e.migrationId(), e.maxSeconds());
+      // The return address is cosmetic; this is the one DOMAIN.md section 4 quotes.
+      log(timeNanos, e.world(), MIGRATE_SWITCHOVER_FAILED, e.migrationId(), "41800f61cee2");
     }
   }
 

@@ -17,6 +17,18 @@ public interface Bus {
   /** Enqueues {@code event} at absolute virtual time {@code timeNanos}; scheduling into the past fails. */
   void scheduleAt(long timeNanos, Event event);
 
+  /**
+   * Enqueues {@code event} {@code delayNanos} from now, revocably: a cancelled event is never dispatched,
+   * so no observer (and no events.jsonl) ever sees it. For facts that may not happen after all.
+   */
+  Timer timer(long delayNanos, Event event);
+
+  /** An event on the queue that may still be withdrawn. */
+  interface Timer {
+    /** Withdraws the event if it has not been dispatched yet; no effect afterwards. */
+    void cancel();
+  }
+
   /** Registers a handler for one event type; handlers of a type run in registration order. */
   <E extends Event> void subscribe(Class<E> type, Handler<? super E> handler);
 

@@ -21,11 +21,27 @@ public final class EventLoop implements Bus {
   private long dispatched;
   private boolean stopped;
 
-  private record Entry(long time, long seq, Event event) implements Comparable<Entry> {
+  private static final class Entry implements Comparable<Entry>, Timer {
+    final long time;
+    final long seq;
+    final Event event;
+    boolean cancelled;
+
+    Entry(long time, long seq, Event event) {
+      this.time = time;
+      this.seq = seq;
+      this.event = event;
+    }
+
     @Override
     public int compareTo(Entry o) {
       int c = Long.compare(time, o.time);
       return c != 0 ? c : Long.compare(seq, o.seq);
+    }
+
+    @Override
+    public void cancel() {
+      cancelled = true;
     }
   }
 
@@ -61,11 +77,25 @@ public final class EventLoop implements Bus {
 
   @Override
   public void scheduleAt(long timeNanos, Event event) {
+    enqueue(timeNanos, event);
+  }
+
+  @Override
+  public Timer timer(long delayNanos, Event event) {
+    if (delayNanos < 0) {
+      throw new IllegalArgumentException("negative delay " + delayNanos + " ns for " + event);
+    }
+    return enqueue(now + delayNanos, event);
+  }
+
+  private Entry enqueue(long timeNanos, Event event) {
     if (timeNanos < now) {
       throw new IllegalStateException("cannot schedule " + event.getClass().getSimpleName() + " at "
           + VirtualTime.format(timeNanos) + ", before the current time " + VirtualTime.format(now));
     }
-    queue.add(new Entry(timeNanos, sequence++, event));
+    Entry e = new Entry(timeNanos, sequence++, event);
+    queue.add(e);
+    return e;
   }
 
   @Override
@@ -88,6 +118,9 @@ public final class EventLoop implements Bus {
   public void run(long untilNanos) {
     while (!stopped && !queue.isEmpty() && queue.peek().time <= untilNanos) {
       Entry e = queue.poll();
+      if (e.cancelled) {
+        continue;
+      }
       now = e.time;
       dispatched++;
       try {

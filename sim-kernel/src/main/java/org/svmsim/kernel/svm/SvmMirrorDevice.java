@@ -114,7 +114,7 @@ public final class SvmMirrorDevice implements DiskPath {
       } catch (NoSpaceException ex) {
         copying = false;
         bus.publish(new KernelEvent.DiskCopyFailed(owner, name, pass.regions().copiedUpTo(),
-            ex.getMessage()));
+            NoSpaceException.STATUS, ex.getMessage()));
         return;
       }
     }

@@ -24,6 +24,22 @@ class EventLoopTest {
   }
 
   @Test
+  void aCancelledTimerIsNeverDispatchedNorObserved() {
+    recordTicks();
+    List<Event> observed = new ArrayList<>();
+    loop.observe((t, e) -> observed.add(e));
+    Bus.Timer withdrawn = loop.timer(10, new Tick("withdrawn"));
+    Bus.Timer kept = loop.timer(20, new Tick("kept"));
+    loop.scheduleAt(5, new Tock("cancel"));
+    loop.subscribe(Tock.class, e -> withdrawn.cancel());
+    loop.run();
+    kept.cancel(); // after dispatch: no effect
+    assertEquals(List.of("kept@20"), seen);
+    assertEquals(List.of(new Tock("cancel"), new Tick("kept")), observed);
+    assertEquals(2, loop.dispatched());
+  }
+
+  @Test
   void dispatchesByTimeThenInEnqueueOrder() {
     recordTicks();
     loop.scheduleAt(30, new Tick("c"));

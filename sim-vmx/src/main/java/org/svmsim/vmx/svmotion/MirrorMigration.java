@@ -29,6 +29,10 @@ import org.svmsim.vmx.disk.VirtualDisk;
  * unstun. Any failure before the switchover completes leaves the VM running on its complete source.
  */
 public final class MirrorMigration {
+  static final String NO_DISK_SPACE = "vim.fault.NoDiskSpace";
+  static final String TIMED_OUT = "vim.fault.Timedout";
+  static final String SYSTEM_ERROR = "vmodl.fault.SystemError";
+
   /** From entering phase 8 to the Worker starting the copy (seed: 0.289 s). */
   static final long COPY_SETUP_NANOS = 289 * VirtualTime.MILLISECOND;
   /** Fast suspend and resume, without the checkpoint transfer (modelled; seed: 188 ms stopped). */
@@ -48,6 +52,8 @@ public final class MirrorMigration {
   private boolean reopened;
   private long stunnedAt = -1;
   private boolean suspending;
+  /** The fast suspend/resume under way: withdrawn if the kernel fails the switchover first. */
+  private Bus.Timer resume;
   private boolean ended;
 
   public MirrorMigration(Bus bus, Vmkernel kernel, SimRandom random, VmxProcess vmx,
@@ -84,19 +90,12 @@ public final class MirrorMigration {
     }
     Phase phase = Phase.of(e.phase());
     switch (phase) {
-      case PREPARE -> {
-        if (!"mirror".equals(request.method())) {
-          fail("method " + request.method() + " is not implemented yet");
-          return;
-        }
-        enterAfter(phase);
-      }
       case CREATE_DESTINATION -> {
         for (DiskMove m : moves) {
           try {
             m.create();
           } catch (NoSpaceException ex) {
-            fail(ex.getMessage());
+            fail(NO_DISK_SPACE, ex.getMessage());
             return;
           }
         }
@@ -123,6 +122,8 @@ public final class MirrorMigration {
       }
       case SWITCHOVER -> {
         stunnedAt = bus.now();
+        kernel.switchovers().begin(vmx.config().world(), request.migrationId(),
+            request.options().maxSwitchoverNanos());
         vmx.stun();
         if (vmx.outstanding() == 0) {
           drained();
@@ -162,7 +163,7 @@ public final class MirrorMigration {
   }
 
   public void onCopyFailed(KernelEvent.DiskCopyFailed e) {
-    fail(e.reason());
+    fail(NoSpaceException.STATUS.equals(e.status()) ? NO_DISK_SPACE : SYSTEM_ERROR, e.reason());
   }
 
   /** No guest I/O is in flight any more: while stunned, the switchover can go on. */
@@ -177,24 +178,20 @@ public final class MirrorMigration {
       consistent &= diff < 0;
     }
     if (!consistent) {
-      fail("destination differs from source at switchover");
+      fail(SYSTEM_ERROR, "destination differs from source at switchover");
       return;
     }
     long transferDone = destination.queue().submit(bus.now(), CHECKPOINT_BYTES);
     long fsr = SUSPEND_NANOS + (transferDone - bus.now()) + RESUME_NANOS
         + random.nextLong(0, 60 * VirtualTime.MILLISECOND);
-    if (bus.now() + fsr - stunnedAt > request.options().maxSwitchoverNanos()) {
-      fail("Maximum switchover time (" + request.options().maxSwitchoverNanos() / VirtualTime.SECOND
-          + " seconds) reached");
-      return;
-    }
-    bus.schedule(fsr, new VmxEvent.FastSuspendResumed(vmx.config().name(), request.destination(),
+    resume = bus.timer(fsr, new VmxEvent.FastSuspendResumed(vmx.config().name(), request.destination(),
         CHECKPOINT_BYTES));
     suspending = true;
   }
 
   /** The VM now runs on the shadow VMX, from the destination disks. */
   public void onFastSuspendResumed(VmxEvent.FastSuspendResumed e) {
+    kernel.switchovers().end(request.migrationId());
     for (DiskMove m : moves) {
       m.closeMirrorNode();
       m.disk.open(m.destinationDescriptorPath(), m.destinationFlat,
@@ -221,8 +218,26 @@ public final class MirrorMigration {
     bus.publish(new VmxEvent.SvmotionFinished(vmx.config().name(), success, reason, home, sourceFiles));
   }
 
-  /** Gives up: the VM goes on from its source disks, which are complete; vpxa removes the leftovers. */
-  private void fail(String reason) {
+  /** The kernel failed the switchover for taking too long: the VM resumes on the source. */
+  public void onSwitchoverTimedOut(org.svmsim.kernel.event.KernelEvent.SwitchoverTimedOut e) {
+    fail(TIMED_OUT,
+        "Maximum switchover time (" + e.maxSeconds() + " seconds) reached; the VM resumes on the source");
+  }
+
+  public String migrationId() {
+    return request.migrationId();
+  }
+
+  /**
+   * Gives up: the VM goes on from its source disks, which are complete; vpxa removes the leftovers.
+   * The reason travels as {@code "<vSphere fault type>: <message>"}, as the agents report faults.
+   */
+  private void fail(String faultType, String message) {
+    String reason = faultType + ": " + message;
+    kernel.switchovers().end(request.migrationId());
+    if (resume != null) {
+      resume.cancel();
+    }
     for (DiskMove m : moves) {
       if (m.device != null) {
         m.device.abandonCopy();

@@ -135,7 +135,7 @@ public final class Vpxa {
       return;
     }
     if (!e.success()) {
-      fail(r, Fault.fromVmx(e.reason()));
+      fail(r, Fault.parse(e.reason()));
       return;
     }
     step(r, 6, "Deleting the old working directory and disks from " + dir(r, r.source.path()));

@@ -1,0 +1,50 @@
+package org.svmsim.kernel.fsr;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.svmsim.kernel.event.KernelEvent;
+import org.svmsim.kernel.id.WorldId;
+import org.svmsim.kernel.sim.Bus;
+import org.svmsim.kernel.sim.VirtualTime;
+
+/**
+ * The kernel's watch over fast suspend/resume switchovers (KB 1010045): a switchover still running when
+ * {@code fsr.maxSwitchoverSeconds} have passed since it began is failed, and the VM should resume on the
+ * source. The kernel, not the VMX, owns the limit, as the FSR and Migrate lines of DOMAIN.md section 4 show.
+ */
+public final class Switchovers {
+  private final Bus bus;
+  private final Map<String, Running> running = new LinkedHashMap<>();
+
+  private record Running(WorldId world, long maxNanos, Bus.Timer deadline) {}
+
+  public Switchovers(Bus bus) {
+    this.bus = bus;
+    bus.subscribe(KernelEvent.SwitchoverDeadline.class, this::deadline);
+  }
+
+  /** A switchover of migration {@code migrationId} begins now and must end within {@code maxNanos}. */
+  public void begin(WorldId world, String migrationId, long maxNanos) {
+    if (running.containsKey(migrationId)) {
+      throw new IllegalStateException("migration " + migrationId + " is already switching over");
+    }
+    running.put(migrationId, new Running(world, maxNanos,
+        bus.timer(maxNanos, new KernelEvent.SwitchoverDeadline(migrationId))));
+  }
+
+  /** The switchover ended (either way) before its deadline. */
+  public void end(String migrationId) {
+    Running r = running.remove(migrationId);
+    if (r != null) {
+      r.deadline().cancel();
+    }
+  }
+
+  private void deadline(KernelEvent.SwitchoverDeadline e) {
+    Running r = running.remove(e.migrationId());
+    if (r != null) {
+      bus.publish(new KernelEvent.SwitchoverTimedOut(r.world(), e.migrationId(),
+          r.maxNanos() / VirtualTime.SECOND));
+    }
+  }
+}
