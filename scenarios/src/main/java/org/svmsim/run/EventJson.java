@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -24,6 +25,7 @@ public final class EventJson {
       List.of(RunEvent.class, KernelEvent.class, VmxEvent.class, AgentEvent.class);
   private final ObjectMapper mapper = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private final ObjectWriter writer;
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
   private interface TypeInfo {}
@@ -39,15 +41,14 @@ public final class EventJson {
         mapper.registerSubtypes(new NamedType(type, prefix + "." + type.getSimpleName()));
       }
     }
+    writer = mapper.writerFor(Event.class);
   }
 
+  /** The event's line, {@code "t"} first: spliced in front of the event's own object, one pass. */
   public String write(long timeNanos, Event event) {
-    ObjectNode fields = mapper.valueToTree(event);
-    ObjectNode line = mapper.createObjectNode();
-    line.put("t", timeNanos);
-    line.setAll(fields);
     try {
-      return mapper.writeValueAsString(line);
+      String fields = writer.writeValueAsString(event);
+      return "{\"t\":" + timeNanos + "," + fields.substring(1);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -38,8 +38,13 @@ public final class Replayer {
         } catch (IOException | IllegalArgumentException ex) {
           throw new BadEventsFileException(eventsJsonl + ": line " + n + ": " + reason(ex), ex);
         }
-        for (LogRenderer r : renderers) {
-          r.onEvent(e.timeNanos(), e.event());
+        try {
+          for (LogRenderer r : renderers) {
+            r.onEvent(e.timeNanos(), e.event());
+          }
+        } catch (RuntimeException ex) {
+          // Events that no run could have produced (a line dropped, a field edited) break a renderer.
+          throw new BadEventsFileException(eventsJsonl + ": line " + n + ": " + reason(ex), ex);
         }
       }
     }

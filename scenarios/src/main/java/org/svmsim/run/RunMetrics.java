@@ -15,7 +15,6 @@ final class RunMetrics implements Observer {
   String method = "";
   String outcome = "failed";
   String failureReason = "";
-  long relocateAt = -1;
   long migrationNanos = -1;
   long downtimeMicros = -1;
   long bytesCopied;
@@ -25,16 +24,13 @@ final class RunMetrics implements Observer {
   boolean consistent = true;
   String mover = "";
   final Map<DeviceName, Integer> passesPerDevice = new LinkedHashMap<>();
-  long endNanos;
 
   @Override
   public void onEvent(long t, Event event) {
-    endNanos = t;
     if (event instanceof AgentEvent.RelocateVm e) {
-      relocateAt = t;
       method = e.method();
-    } else if (event instanceof AgentEvent.RelocateFinished) {
-      migrationNanos = t - relocateAt;
+    } else if (event instanceof AgentEvent.RelocateFinished e) {
+      migrationNanos = e.elapsedNanos();
     } else if (event instanceof VmxEvent.VmUnstunned e) {
       downtimeMicros = Math.max(downtimeMicros, 0) + e.stoppedMicros();
     } else if (event instanceof KernelEvent.DataMoverSelected e) {
@@ -45,7 +41,7 @@ final class RunMetrics implements Observer {
       bytesCopied += e.bytesCopied();
     } else if (event instanceof KernelEvent.GuestIoCompleted e && e.write()) {
       guestWrites++;
-      if (e.route().startsWith("MIRRORED") || e.route().startsWith("SPLIT")) {
+      if (e.route().mirrored()) {
         guestWritesMirrored++;
       }
     } else if (event instanceof VmxEvent.ConsistencyChecked e) {

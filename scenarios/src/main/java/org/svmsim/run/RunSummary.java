@@ -2,6 +2,7 @@ package org.svmsim.run;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code summary.json}: the run's outcome and figures. Only virtual-time figures: a summary must be
@@ -17,7 +18,7 @@ public record RunSummary(String scenario, long seed, String method, String outco
 
   /** One line for the terminal. */
   public String oneLine() {
-    return String.format("%s: %s %s seed %d, migration %s, downtime %.1f ms, %d guest writes (%d mirrored),"
+    return String.format(Locale.ROOT, "%s: %s %s seed %d, migration %s, downtime %.1f ms, %d guest writes (%d mirrored),"
             + " consistent %s, lost writes %d%s",
         scenario, method, outcome, seed, duration(migrationTimeMs), downtimeMs, guestWrites,
         guestWritesMirrored, consistent, lostWrites, failureReason.isEmpty() ? "" : " (" + failureReason + ")");
@@ -28,6 +29,8 @@ public record RunSummary(String scenario, long seed, String method, String outco
       return "n/a";
     }
     long s = Math.round(ms / 1000);
-    return s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : String.format("%.3fs", ms / 1000);
+    return s >= 60
+        ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60)
+        : String.format(Locale.ROOT, "%.3fs", ms / 1000);
   }
 }

@@ -74,11 +74,12 @@ public final class Simulation {
       director.failUnsettled();
       loop.run();
     }
-    return new Result(collect(renderers), summarize(metrics, recorder, kernel, vmx, renderers));
+    SortedMap<String, String> logs = collect(renderers);
+    return new Result(logs, summarize(metrics, recorder, kernel, vmx, List.copyOf(logs.keySet())));
   }
 
   private RunSummary summarize(RunMetrics m, EventRecorder recorder, Vmkernel kernel, Vmx vmx,
-      List<LogRenderer> renderers) {
+      List<String> logs) {
     long diskBytes = 0;
     long lost = 0;
     for (VmxProcess p : vmx.processes()) {
@@ -88,7 +89,6 @@ public final class Simulation {
         lost += d.audit().lostWrites(volume.content(VmFiles.flat(p.config().name(), d.config())));
       }
     }
-    List<String> logs = new ArrayList<>(collect(renderers).keySet());
     double migrationMs = m.migrationNanos < 0 ? -1 : m.migrationNanos / 1e6;
     double rate = m.migrationNanos <= 0 ? 0 : m.bytesCopied / (m.migrationNanos / 1e9) / (1 << 20);
     String method = String.join("+", spec.scenario().relocateMethods());

@@ -40,8 +40,6 @@ public final class VmxProcess {
   private long outstanding;
   private long ioSeq;
   private long writeSeq;
-  private long guestWrites;
-  private long guestWritesMirrored;
   private MirrorMigration migration;
 
   VmxProcess(Bus bus, Vmkernel kernel, SimRandom random, VmConfig config, int ordinal) {
@@ -100,8 +98,8 @@ public final class VmxProcess {
     }
     WorkloadGenerator.NextIo io = g.next();
     long tag = io.write() ? tagBase | ++writeSeq : 0;
-    bus.schedule(io.delayNanos(), new VmxEvent.GuestIoIssued(config.name(), disks.get(disk).scsi(),
-        ++ioSeq, io.write(), io.lba(), io.sectors(), tag));
+    bus.schedule(io.delayNanos(),
+        new VmxEvent.GuestIoIssued(config.name(), disk, ++ioSeq, io.write(), io.lba(), io.sectors(), tag));
   }
 
   void issue(VmxEvent.GuestIoIssued e) {
@@ -112,7 +110,7 @@ public final class VmxProcess {
       heldWhileStunned.add(e);
       return;
     }
-    int i = diskIndex(e.scsi());
+    int i = e.disk();
     VirtualDisk d = disks.get(i);
     if (e.write()) {
       d.beforeWrite();
@@ -125,10 +123,6 @@ public final class VmxProcess {
   void completed(KernelEvent.GuestIoCompleted e) {
     outstanding--;
     if (e.write()) {
-      guestWrites++;
-      if (e.route().startsWith("MIRRORED") || e.route().startsWith("SPLIT")) {
-        guestWritesMirrored++;
-      }
       disks.get(e.disk()).audit().acknowledged(e.lba(), e.sectors(), e.tag());
     }
     if (outstanding == 0 && migration != null) {
@@ -176,10 +170,6 @@ public final class VmxProcess {
     return migration;
   }
 
-  private int diskIndex(String scsi) {
-    return Integer.parseInt(scsi.substring(scsi.indexOf(':') + 1));
-  }
-
   public long outstanding() {
     return outstanding;
   }
@@ -194,18 +184,6 @@ public final class VmxProcess {
 
   public DatastoreId home() {
     return home;
-  }
-
-  public boolean running() {
-    return running;
-  }
-
-  public long guestWrites() {
-    return guestWrites;
-  }
-
-  public long guestWritesMirrored() {
-    return guestWritesMirrored;
   }
 
   public static String vmxPath(DatastoreId home, org.svmsim.kernel.id.VmId vm) {

@@ -35,7 +35,8 @@ class MirrorMigrationTest {
           where + ": no passing consistency check");
       assertEquals(0, h.lostWrites(), where + ": acknowledged writes lost");
       h.events.stream().filter(e -> e instanceof KernelEvent.GuestIoCompleted c && c.write())
-          .forEach(e -> routes.add(((KernelEvent.GuestIoCompleted) e).route()));
+          .map(e -> (KernelEvent.GuestIoCompleted) e)
+          .forEach(c -> routes.add(c.route() + (c.waited() ? "_AFTER_WAIT" : "")));
     }
     // Across these seeds the guest wrote before, inside and after the chunk under copy.
     assertTrue(routes.containsAll(List.of("DIRECT", "SOURCE_ONLY", "MIRRORED", "MIRRORED_AFTER_WAIT")),

@@ -5,6 +5,7 @@ import org.svmsim.kernel.id.DeviceName;
 import org.svmsim.kernel.id.DiskHandle;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.id.WorldId;
+import org.svmsim.kernel.io.IoRoute;
 import org.svmsim.kernel.sim.Event;
 
 /** What the vmkernel does and is asked to do; vmkernel.log is rendered from these facts. */
@@ -81,9 +82,9 @@ public sealed interface KernelEvent extends Event {
 
   /**
    * A guest I/O completed and is acknowledged to the guest; {@code disk} is the VMX's disk index, passed
-   * through. {@code route} is how the mirror handled a
-   * write ({@link org.svmsim.kernel.copy.mirror.Route.Kind}, or {@code DIRECT} without a mirror).
+   * through. {@code route} is the path it took; {@code waited} says a write first waited for the chunk
+   * under copy.
    */
   record GuestIoCompleted(VmId vm, int disk, long ioId, boolean write, long lba, long sectors, long tag,
-      String route, long latencyNanos) implements KernelEvent {}
+      IoRoute route, boolean waited, long latencyNanos) implements KernelEvent {}
 }

@@ -3,6 +3,7 @@ package org.svmsim.kernel.event;
 import java.util.List;
 import org.svmsim.kernel.config.MigrationOptions;
 import org.svmsim.kernel.id.DatastoreId;
+import org.svmsim.kernel.id.DiskHandle;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.sim.Event;
@@ -29,16 +30,22 @@ public sealed interface VmxEvent extends Event {
 
   /**
    * DiskLib opened a disk for a virtual SCSI device: {@code node} is the path actually opened (the vmdk,
-   * or /vmfs/devices/svm/... for a mirror node).
+   * or /vmfs/devices/svm/... for a mirror node); {@code flatFile} and {@code handle} are the VMFS file
+   * that holds the data and its handle.
    */
   record DiskOpened(VmId vm, String scsi, String fileName, String node, boolean mirrorNode,
-      long capacitySectors, int createType, int allocationType, int numLinks, String cid)
+      long capacitySectors, int createType, int allocationType, int numLinks, String cid, String flatFile,
+      DiskHandle handle) implements VmxEvent {}
+
+  /** DiskLib closed a disk; {@code mirrorNode} says it had been opened through a mirror node. */
+  record DiskClosed(VmId vm, String scsi, String fileName, String flatFile, boolean mirrorNode)
       implements VmxEvent {}
 
-  record DiskClosed(VmId vm, String scsi, String fileName) implements VmxEvent {}
-
-  /** The guest issues an I/O (the VMX's own timer: the next I/O of the workload is due). */
-  record GuestIoIssued(VmId vm, String scsi, long ioId, boolean write, long lba, long sectors, long tag)
+  /**
+   * The guest issues an I/O (the VMX's own timer: the next I/O of the workload is due) to its disk number
+   * {@code disk} (scsi0:disk).
+   */
+  record GuestIoIssued(VmId vm, int disk, long ioId, boolean write, long lba, long sectors, long tag)
       implements VmxEvent {}
 
   /** The first write after the disk was opened (HBACommon). */

@@ -7,8 +7,6 @@ import org.svmsim.kernel.storage.BlockStore;
 
 /** A disk file on one datastore, no mirror: I/O pays that datastore's queue. */
 public final class DirectDisk implements DiskPath {
-  /** The route name reported for I/O that did not pass a mirror. */
-  public static final String ROUTE = "DIRECT";
   private final Bus bus;
   private final BlockStore store;
   private final IoQueue queue;
@@ -27,7 +25,7 @@ public final class DirectDisk implements DiskPath {
     }
     long done = queue.submit(now, io.bytes());
     bus.scheduleAt(done, new KernelEvent.GuestIoCompleted(io.vm(), io.disk(), io.id(), io.write(), io.lba(),
-        io.sectors(), io.tag(), ROUTE, done - now));
+        io.sectors(), io.tag(), IoRoute.DIRECT, false, done - now));
   }
 
   @Override

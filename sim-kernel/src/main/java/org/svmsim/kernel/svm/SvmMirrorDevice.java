@@ -2,13 +2,13 @@ package org.svmsim.kernel.svm;
 
 import java.util.List;
 import org.svmsim.kernel.copy.mirror.MirrorPass;
-import org.svmsim.kernel.copy.mirror.Route;
 import org.svmsim.kernel.copy.mover.DataMover;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.id.DeviceName;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.io.DiskPath;
 import org.svmsim.kernel.io.GuestIo;
+import org.svmsim.kernel.io.IoRoute;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.storage.BlockStore;
 import org.svmsim.kernel.vmfs.NoSpaceException;
@@ -141,7 +141,7 @@ public final class SvmMirrorDevice implements DiskPath {
       long now = bus.now();
       long done = sourceVolume.queue().submit(now, io.bytes());
       bus.scheduleAt(done, new KernelEvent.GuestIoCompleted(io.vm(), io.disk(), io.id(), false, io.lba(),
-          io.sectors(), io.tag(), Route.Kind.SOURCE_ONLY.name(), done - now));
+          io.sectors(), io.tag(), IoRoute.SOURCE_ONLY, false, done - now));
       return;
     }
     writes++;
@@ -164,9 +164,8 @@ public final class SvmMirrorDevice implements DiskPath {
       done = Math.max(done,
           destinationVolume.queue().submit(now, a.route().mirroredSectors() * BlockStore.SECTOR));
     }
-    String route = a.wasHeld() ? a.route().kind().name() + "_AFTER_WAIT" : a.route().kind().name();
     bus.scheduleAt(done, new KernelEvent.GuestIoCompleted(io.vm(), io.disk(), w.id(), true, w.lba(), w.sectors(),
-        w.tag(), route, done - w.issuedAt()));
+        w.tag(), IoRoute.of(a.route().kind()), a.wasHeld(), done - w.issuedAt()));
   }
 
   KernelEvent.SvmMirrorStats stats() {

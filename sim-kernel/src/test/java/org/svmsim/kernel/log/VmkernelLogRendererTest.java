@@ -34,7 +34,7 @@ class VmkernelLogRendererTest {
         .at("2016-05-19T12:59:30.012Z", new KernelEvent.DiskCopyStarted(SVM_WORLD, DEV, 33554432, 8192, "fs3dm"))
         .at("2016-05-19T12:59:31.000Z", new KernelEvent.ChunkCopied(DEV, 0, 8192))
         .at("2016-05-19T12:59:35.681Z", new KernelEvent.GuestIoCompleted(VmId.of("W1_2"), 0, 1, true, 64, 8, 7,
-            "MIRRORED", 2_000_000));
+            org.svmsim.kernel.io.IoRoute.MIRRORED, false, 2_000_000));
     probeBurst(s, "2016-05-19T13:00:25.159Z", RESCAN);
     probeBurst(s, "2016-05-19T13:07:32.032Z", RESCAN);
     return s

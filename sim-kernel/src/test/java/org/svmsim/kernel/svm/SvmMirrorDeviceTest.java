@@ -13,6 +13,7 @@ import org.svmsim.kernel.config.MigrationOptions;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.io.GuestIo;
+import org.svmsim.kernel.io.IoRoute;
 import org.svmsim.kernel.sim.Event;
 import org.svmsim.kernel.sim.VirtualTime;
 
@@ -47,7 +48,8 @@ class SvmMirrorDeviceTest {
 
   private static Map<Long, String> routes(SvmFixture f) {
     Map<Long, String> out = new LinkedHashMap<>();
-    f.of(KernelEvent.GuestIoCompleted.class).forEach(c -> out.put(c.ioId(), c.route()));
+    f.of(KernelEvent.GuestIoCompleted.class)
+        .forEach(c -> out.put(c.ioId(), c.route() + (c.waited() ? "_AFTER_WAIT" : "")));
     return out;
   }
 
@@ -109,7 +111,8 @@ class SvmMirrorDeviceTest {
     f.loop.publish(new Issue(write(1, 0, 8)));
     f.loop.run();
     KernelEvent.GuestIoCompleted c = f.of(KernelEvent.GuestIoCompleted.class).get(0);
-    assertEquals("MIRRORED", c.route());
+    assertEquals(IoRoute.MIRRORED, c.route());
+    assertFalse(c.waited());
     assertTrue(c.latencyNanos() >= VirtualTime.MILLISECOND, "pays at least one latency: " + c.latencyNanos());
     assertEquals(1001, f.destination.tagAt(7));
   }

@@ -30,6 +30,7 @@ public final class VirtualDisk {
   private DiskPath path;
   private String longContentId;
   private boolean writtenSinceOpen;
+  private boolean throughMirror;
 
   public VirtualDisk(Bus bus, SimRandom random, VmId vm, String scsi, DiskConfig config, long initialTag) {
     this.bus = bus;
@@ -48,12 +49,14 @@ public final class VirtualDisk {
     this.flat = flat;
     this.path = path;
     this.writtenSinceOpen = false;
+    this.throughMirror = mirrorNode != null;
     bus.publish(new VmxEvent.DiskOpened(vm, scsi, descriptor, mirrorNode != null ? mirrorNode : descriptor,
-        mirrorNode != null, config.capacitySectors(), CREATE_TYPE_VMFS, config.thin() ? 0 : 1, 1, ContentId.cid(longContentId)));
+        mirrorNode != null, config.capacitySectors(), CREATE_TYPE_VMFS, config.thin() ? 0 : 1, 1,
+        ContentId.cid(longContentId), flat.fullPath(), flat.handle()));
   }
 
   public void close() {
-    bus.publish(new VmxEvent.DiskClosed(vm, scsi, fileName));
+    bus.publish(new VmxEvent.DiskClosed(vm, scsi, fileName, flat.fullPath(), throughMirror));
     path = null;
   }
 

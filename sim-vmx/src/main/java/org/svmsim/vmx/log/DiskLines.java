@@ -17,7 +17,6 @@ final class DiskLines {
    * the mirror node happens on vcpu-0 while the guest runs (seed).
    */
   static void opened(VmLog log, long t, VmxEvent.DiskOpened e) {
-    log.openedThroughMirror(e.scsi(), e.mirrorNode());
     String thread;
     if (e.mirrorNode()) {
       thread = Threads.VCPU0;
@@ -25,9 +24,8 @@ final class DiskLines {
     } else {
       thread = Threads.VMX;
       long bytes = e.capacitySectors() * SECTOR;
-      // hd is the VMFS file handle in decimal; the event does not carry it, so it is cosmetic.
-      long hd = log.random().nextLong(4_000_000, 40_000_000);
-      log.add(t, DISKLIB_VMFS_OPENED, flatExtent(e.fileName()), bytes, hd);
+      // hd is the VMFS file handle, in decimal.
+      log.add(t, DISKLIB_VMFS_OPENED, e.flatFile(), bytes, e.handle().value());
       log.add(t, DISKLIB_LINK_OPENED, e.fileName(), e.capacitySectors(), size(bytes));
       log.add(t, DISKLIB_LIB_OPENED, e.fileName());
       log.add(t, DISK_OPEN, e.scsi(), e.fileName());
@@ -43,20 +41,13 @@ final class DiskLines {
   /** Through a mirror node the VMX held the svm device, not the flat file, so VMFS has nothing to close. */
   static void closed(VmLog log, long t, VmxEvent.DiskClosed e) {
     log.add(t, DISK_CLOSING, e.scsi());
-    if (!log.openedThroughMirror(e.scsi())) {
-      log.add(t, DISKLIB_VMFS_CLOSED, flatExtent(e.fileName()));
+    if (!e.mirrorNode()) {
+      log.add(t, DISKLIB_VMFS_CLOSED, e.flatFile());
     }
   }
 
   /** {@code 16 GB}, or {@code 256 MB} below a gigabyte, rounded down as DiskLib prints it. */
   static String size(long bytes) {
     return bytes >= 1L << 30 ? (bytes >> 30) + " GB" : (bytes >> 20) + " MB";
-  }
-
-  /** {@code W1_2.vmdk} keeps its data in {@code W1_2-flat.vmdk}, the file VMFS actually opens. */
-  static String flatExtent(String descriptor) {
-    return descriptor.endsWith(".vmdk")
-        ? descriptor.substring(0, descriptor.length() - ".vmdk".length()) + "-flat.vmdk"
-        : descriptor;
   }
 }

@@ -1,25 +1,18 @@
 package org.svmsim.vmx.log;
 
-import java.util.HashSet;
-import java.util.Set;
 import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.log.EsxTime;
 import org.svmsim.kernel.log.LineBuffer;
-import org.svmsim.kernel.sim.SimRandom;
 
-/** One VM's vmware.log while it is rendered: its lines, where it will live, its cosmetic randomness. */
+/** One VM's vmware.log while it is rendered: its lines and where it will live. */
 final class VmLog {
   private final EsxTime time;
   private final LineBuffer lines = new LineBuffer();
-  private final SimRandom random;
-  // Looked up only, never iterated, so HashSet order cannot reach the log.
-  private final Set<String> mirrored = new HashSet<>();
   private DatastoreId home;
 
-  VmLog(EsxTime time, SimRandom random) {
+  VmLog(EsxTime time) {
     this.time = time;
-    this.random = random;
   }
 
   /** The VM lives on {@code home} now: its source VMX started there, or a Storage vMotion moved it. */
@@ -32,23 +25,6 @@ final class VmLog {
     if (this.home == null) {
       this.home = home;
     }
-  }
-
-  /** Remembers whether {@code scsi}'s current open went through a mirror node. */
-  void openedThroughMirror(String scsi, boolean mirrorNode) {
-    if (mirrorNode) {
-      mirrored.add(scsi);
-    } else {
-      mirrored.remove(scsi);
-    }
-  }
-
-  boolean openedThroughMirror(String scsi) {
-    return mirrored.contains(scsi);
-  }
-
-  SimRandom random() {
-    return random;
   }
 
   void add(long nanos, VmwareCatalog entry, Object... args) {

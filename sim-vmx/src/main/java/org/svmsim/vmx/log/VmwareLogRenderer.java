@@ -13,7 +13,6 @@ import org.svmsim.kernel.log.EsxTime;
 import org.svmsim.kernel.log.LogRenderer;
 import org.svmsim.kernel.sim.Event;
 import org.svmsim.vmx.disk.ContentId;
-import org.svmsim.kernel.sim.SimRandom;
 
 /**
  * Renders each VM's vmware.log from VMX events. The source VMX and its fail-safe shadow write into one
@@ -27,6 +26,10 @@ public final class VmwareLogRenderer implements LogRenderer {
 
   @Override
   public void onEvent(long t, Event event) {
+    // Most events are guest I/O and kernel facts, which vmware.log does not show: leave early.
+    if (!(event instanceof VmxEvent || event instanceof RunEvent) || event instanceof VmxEvent.GuestIoIssued) {
+      return;
+    }
     if (event instanceof RunEvent.RunStarted started) {
       run = started;
       time = new EsxTime(started.startEpochMillis());
@@ -78,8 +81,7 @@ public final class VmwareLogRenderer implements LogRenderer {
     if (time == null) {
       throw new IllegalStateException("vmware.log: " + e + " before RunStarted");
     }
-    VmLog log = logs.computeIfAbsent(e.vm(), vm -> new VmLog(time, new SimRandom(run.seed())
-        .split("vmware.log").split(vm.name())));
+    VmLog log = logs.computeIfAbsent(e.vm(), vm -> new VmLog(time));
     if (e.shadow()) {
       log.homeIfUnknown(e.home());
       log.add(t, SHADOW_STARTED, e.pid());

@@ -126,7 +126,8 @@ class VirtualDiskTest {
     disk.open(DESCRIPTOR, flat, path, null);
     disk.close();
     assertNull(disk.path());
-    assertEquals(List.of(new VmxEvent.DiskClosed(VM, "scsi0:0", DESCRIPTOR)), of(VmxEvent.DiskClosed.class));
+    assertEquals(List.of(new VmxEvent.DiskClosed(VM, "scsi0:0", DESCRIPTOR, flat.fullPath(), false)),
+        of(VmxEvent.DiskClosed.class));
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.svmsim.kernel.event.VmxEvent;
 import org.svmsim.kernel.id.DatastoreId;
+import org.svmsim.kernel.id.DiskHandle;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.log.EventScript;
@@ -21,6 +22,9 @@ class VmwareLogRendererTest {
   private static final DatastoreId DEST = DatastoreId.of("5739734e-f309ac87-4491-f8bc123449c2");
   private static final String SOURCE_VMDK = SOURCE.path() + "/W1_2/W1_2.vmdk";
   private static final String DEST_VMDK = DEST.path() + "/W1_2/W1_2.vmdk";
+  private static final String SOURCE_FLAT = SOURCE.path() + "/W1_2/W1_2-flat.vmdk";
+  private static final String DEST_FLAT = DEST.path() + "/W1_2/W1_2-flat.vmdk";
+  private static final DiskHandle HANDLE = DiskHandle.parse("10a80a6");
   private static final String DEST_LOG = "vmfs/volumes/5739734e-f309ac87-4491-f8bc123449c2/W1_2/vmware.log";
   private static final String SOURCE_LOG = "vmfs/volumes/56f3c5a4-2a0b9c1e-77d0-f8bc123449c2/W1_2/vmware.log";
 
@@ -32,16 +36,16 @@ class VmwareLogRendererTest {
             SOURCE.path() + "/W1_2/W1_2.vmx", "56 4d 8a 3a 3c 95 87 b1-5d 37 a3 70 4b 52 0d 6a", 2, 4L << 30,
             "windows8srv-64", false))
         .at("2016-05-19T12:40:01.300Z", new VmxEvent.DiskOpened(VM, "scsi0:0", SOURCE_VMDK, SOURCE_VMDK, false,
-            33554432, 3, 1, 1, "31f679521f5e9755ae9f840e8c55ccfc"))
+            33554432, 3, 1, 1, "31f679521f5e9755ae9f840e8c55ccfc", SOURCE_FLAT, HANDLE))
         .at("2016-05-19T12:40:02.000Z", new VmxEvent.GuestRunning(VM))
-        .at("2016-05-19T12:45:00.000Z", new VmxEvent.GuestIoIssued(VM, "scsi0:0", 1, true, 64, 8, 1))
+        .at("2016-05-19T12:45:00.000Z", new VmxEvent.GuestIoIssued(VM, 0, 1, true, 64, 8, 1))
         .at("2016-05-19T12:59:20.000Z", new VmxEvent.VmxStarted(VM, DEST, 808640, WorldId.of(808641),
             DEST.path() + "/W1_2/W1_2.vmx", "56 4d 8a 3a 3c 95 87 b1-5d 37 a3 70 4b 52 0d 6a", 2, 4L << 30,
             "windows8srv-64", true))
-        .at("2016-05-19T12:59:29.721Z", new VmxEvent.DiskClosed(VM, "scsi0:0", SOURCE_VMDK))
+        .at("2016-05-19T12:59:29.721Z", new VmxEvent.DiskClosed(VM, "scsi0:0", SOURCE_VMDK, SOURCE_FLAT, false))
         .at("2016-05-19T12:59:29.721Z", new VmxEvent.DiskOpened(VM, "scsi0:0", DEST_VMDK,
             "/vmfs/devices/svm/10a80a6-819390-svmmirror", true, 33554432, 11, 1, 1,
-            "31f679521f5e9755ae9f840e8c55ccfc"))
+            "31f679521f5e9755ae9f840e8c55ccfc", DEST_FLAT, HANDLE))
         .at("2016-05-19T12:59:29.723Z", new VmxEvent.SvmotionPhaseEntered(VM, 8, "mirrored copy"))
         .at("2016-05-19T12:59:30.012Z", new VmxEvent.DiskCopyStarted(VM, "scsi0:0", DEST_VMDK))
         .at("2016-05-19T12:59:35.681Z", new VmxEvent.FirstWrite(VM, "scsi0:0", DEST_VMDK))
@@ -52,13 +56,13 @@ class VmwareLogRendererTest {
         .at("2016-05-19T13:27:20.610Z", new VmxEvent.VmStunned(VM))
         .at("2016-05-19T13:27:20.620Z", new VmxEvent.ConsistencyChecked(VM, "scsi0:0", success, success ? -1 : 4096))
         .at("2016-05-19T13:27:20.700Z", new VmxEvent.FastSuspendResumed(VM, DEST, 52428800))
-        .at("2016-05-19T13:27:20.700Z", new VmxEvent.DiskClosed(VM, "scsi0:0", DEST_VMDK))
+        .at("2016-05-19T13:27:20.700Z", new VmxEvent.DiskClosed(VM, "scsi0:0", DEST_VMDK, DEST_FLAT, true))
         .at("2016-05-19T13:27:20.700Z", new VmxEvent.DiskOpened(VM, "scsi0:0", DEST_VMDK, DEST_VMDK, false,
-            33554432, 3, 1, 1, "40d56f2945fea90820e1995ff9f13b36"))
+            33554432, 3, 1, 1, "40d56f2945fea90820e1995ff9f13b36", DEST_FLAT, HANDLE))
         .at("2016-05-19T13:27:20.799Z", new VmxEvent.VmUnstunned(VM, 188405))
         .at("2016-05-19T13:27:21.000Z", new VmxEvent.SvmotionFinished(VM, success,
             success ? "" : "destination differs from source", DEST, List.of(SOURCE_VMDK)))
-        .at("2016-05-19T13:27:21.100Z", new VmxEvent.DiskClosed(VM, "scsi0:0", DEST_VMDK))
+        .at("2016-05-19T13:27:21.100Z", new VmxEvent.DiskClosed(VM, "scsi0:0", DEST_VMDK, DEST_FLAT, false))
         .at("2016-05-19T13:27:21.200Z", new VmxEvent.VmxStopped(VM, "migrated"));
   }
 
@@ -177,13 +181,13 @@ class VmwareLogRendererTest {
   }
 
   @Test
-  void sameEventsRenderByteIdenticalAndAnotherSeedMovesOnlyTheFileHandle() {
+  void sameEventsRenderByteIdenticalWhateverTheSeed() {
     String a = svmotion(42, true).replay(new VmwareLogRenderer()).files().get(DEST_LOG);
     String b = svmotion(42, true).replay(new VmwareLogRenderer()).files().get(DEST_LOG);
     String c = svmotion(42, true).withSeed(43).replay(new VmwareLogRenderer()).files().get(DEST_LOG);
     assertEquals(a, b);
-    assertNotEquals(a, c);
-    assertEquals(a.replaceAll("hd = \\d+", "hd = N"), c.replaceAll("hd = \\d+", "hd = N"));
+    assertEquals(a, c, "vmware.log draws nothing: every figure comes from the events");
+    assertTrue(a.contains("hd = " + HANDLE.value() + ". Type 3"), a);
   }
 
   @Test
@@ -199,10 +203,10 @@ class VmwareLogRendererTest {
         .at("2016-05-19T12:40:01.100Z", new VmxEvent.VmxStarted(VM, SOURCE, 1, WorldId.of(2), "x.vmx", "u", 1,
             1L << 30, "other", false))
         .at("2016-05-19T12:40:01.300Z", new VmxEvent.DiskOpened(VM, "scsi0:1", SOURCE_VMDK, SOURCE_VMDK, false,
-            524288, 3, 1, 1, "c"))
+            524288, 3, 1, 1, "c", SOURCE_FLAT, HANDLE))
         .at("2016-05-19T12:59:29.721Z", new VmxEvent.DiskOpened(VM, "scsi0:1", DEST_VMDK, "/vmfs/devices/svm/a-b-svmmirror",
-            true, 524288, 3, 1, 1, "c"))
-        .at("2016-05-19T13:00:00.000Z", new VmxEvent.DiskClosed(VM, "scsi0:1", DEST_VMDK));
+            true, 524288, 3, 1, 1, "c", DEST_FLAT, HANDLE))
+        .at("2016-05-19T13:00:00.000Z", new VmxEvent.DiskClosed(VM, "scsi0:1", DEST_VMDK, DEST_FLAT, true));
     List<String> lines = lines(s, SOURCE_LOG);
     assertTrue(lines.contains("2016-05-19T12:40:01.300Z| vmx| I120: DISKLIB-LINK  : Opened '" + SOURCE_VMDK
         + "' (0xa): vmfs, 524288 sectors / 256 MB."), String.join("\n", lines));
