@@ -13,7 +13,6 @@ import org.svmsim.kernel.vmfs.Vmfs;
 
 /** The simulated vmkernel of one host: its devices, VMFS volumes, the SVM driver and the rescan. */
 public final class Vmkernel {
-  private final HostConfig host;
   private final DeviceRegistry devices;
   private final Vmfs vmfs;
   private final SvmDriver svm;
@@ -21,7 +20,6 @@ public final class Vmkernel {
   private final Switchovers switchovers;
 
   public Vmkernel(Bus bus, SimRandom random, HostConfig host, List<DatastoreConfig> datastores) {
-    this.host = host;
     this.devices = new DeviceRegistry(bus);
     this.vmfs = new Vmfs(bus, random.split("vmfs"));
     this.svm = new SvmDriver(bus, devices);
@@ -33,10 +31,6 @@ public final class Vmkernel {
   /** Starts the kernel's own timers. */
   public void start() {
     rescanner.start();
-  }
-
-  public HostConfig host() {
-    return host;
   }
 
   public DeviceRegistry devices() {

@@ -55,11 +55,8 @@ public final class VmxProcess {
           config.disks().get(i), initialTag);
       disks.add(d);
       double share = config.workload().iops() / config.disks().size();
-      workloads.add(new WorkloadGenerator(
-          new org.svmsim.vmx.config.WorkloadConfig(share, config.workload().readRatio(),
-              config.workload().ioSectors(), config.workload().locality(),
-              config.workload().hotFraction(), config.workload().hotProbability()),
-          random.split("workload" + i), d.config().capacitySectors()));
+      workloads.add(new WorkloadGenerator(config.workload().withIops(share), random.split("workload" + i),
+          d.config().capacitySectors()));
     }
   }
 

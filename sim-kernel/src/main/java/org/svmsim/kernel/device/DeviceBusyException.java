@@ -4,12 +4,14 @@ import org.svmsim.kernel.id.DeviceName;
 
 /** An open refused because another world holds the device exclusively: vmkernel's "Busy". */
 public final class DeviceBusyException extends Exception {
+  /** The status word vmkernel prints. */
+  public static final String STATUS = "Busy";
+
   public DeviceBusyException(DeviceName device) {
-    super("Busy: " + device);
+    super(STATUS + ": " + device);
   }
 
-  /** The status word vmkernel prints. */
   public String status() {
-    return "Busy";
+    return STATUS;
   }
 }

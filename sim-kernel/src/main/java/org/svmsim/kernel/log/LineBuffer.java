@@ -3,19 +3,9 @@ package org.svmsim.kernel.log;
 /** The growing text of one log file: whole lines, each ending with a newline. */
 public final class LineBuffer {
   private final StringBuilder text = new StringBuilder(1 << 14);
-  private int lines;
 
   public void line(String line) {
     text.append(line).append('\n');
-    lines++;
-  }
-
-  public int lineCount() {
-    return lines;
-  }
-
-  public boolean isEmpty() {
-    return lines == 0;
   }
 
   @Override

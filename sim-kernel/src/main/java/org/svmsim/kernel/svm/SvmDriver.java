@@ -38,8 +38,8 @@ public final class SvmDriver {
   public SvmMirrorDevice makeDevice(WorldId world, VmfsVolume sourceVolume, VmfsFile primary,
       BlockStore source, VmfsVolume destinationVolume, VmfsFile secondary, BlockStore destination) {
     DeviceName name = DeviceName.svmMirror(primary.handle(), secondary.handle());
-    devices.register(name, "svm", false);
-    SvmMirrorDevice dev = new SvmMirrorDevice(bus, name, world, sourceVolume, source, destinationVolume,
+    String path = devices.register(name, "svm", false).path();
+    SvmMirrorDevice dev = new SvmMirrorDevice(bus, name, path, world, sourceVolume, source, destinationVolume,
         secondary, destination);
     mirrors.put(name, dev);
     bus.publish(new KernelEvent.SvmDeviceCreated(world, name, primary.handle(), secondary.handle()));

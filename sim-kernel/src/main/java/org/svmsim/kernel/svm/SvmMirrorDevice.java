@@ -23,6 +23,7 @@ import org.svmsim.kernel.vmfs.VmfsVolume;
 public final class SvmMirrorDevice implements DiskPath {
   private final Bus bus;
   private final DeviceName name;
+  private final String path;
   private final WorldId owner;
   private final VmfsVolume sourceVolume;
   private final VmfsVolume destinationVolume;
@@ -38,10 +39,11 @@ public final class SvmMirrorDevice implements DiskPath {
   private long writes;
   private long writeBytes;
 
-  SvmMirrorDevice(Bus bus, DeviceName name, WorldId owner, VmfsVolume sourceVolume, BlockStore source,
+  SvmMirrorDevice(Bus bus, DeviceName name, String path, WorldId owner, VmfsVolume sourceVolume, BlockStore source,
       VmfsVolume destinationVolume, VmfsFile destinationFile, BlockStore destination) {
     this.bus = bus;
     this.name = name;
+    this.path = path;
     this.owner = owner;
     this.sourceVolume = sourceVolume;
     this.destinationVolume = destinationVolume;
@@ -57,8 +59,9 @@ public final class SvmMirrorDevice implements DiskPath {
     return owner;
   }
 
+  /** /vmfs/devices/svm/name, the mirror node the VMX opens. */
   public String path() {
-    return "/vmfs/devices/svm/" + name;
+    return path;
   }
 
   public MirrorPass pass() {

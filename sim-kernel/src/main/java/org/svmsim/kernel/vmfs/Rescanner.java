@@ -2,6 +2,7 @@ package org.svmsim.kernel.vmfs;
 
 import java.util.List;
 import org.svmsim.kernel.config.HostConfig;
+import org.svmsim.kernel.device.DeviceBusyException;
 import org.svmsim.kernel.device.DeviceRegistry;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.id.WorldId;
@@ -64,11 +65,11 @@ public final class Rescanner {
         continue;
       }
       if (!devices.canOpen(world, d.name())) {
-        bus.scheduleAt(at, new KernelEvent.ProbeOpenFailed(world, d.name(), "Busy"));
+        bus.scheduleAt(at, new KernelEvent.ProbeOpenFailed(world, d.name(), DeviceBusyException.STATUS));
         at += attempt();
-        bus.scheduleAt(at, new KernelEvent.VolumeOpenFailed(world, d.name(), "Busy"));
+        bus.scheduleAt(at, new KernelEvent.VolumeOpenFailed(world, d.name(), DeviceBusyException.STATUS));
         at += attempt();
-        bus.scheduleAt(at, new KernelEvent.VolumeOpenFailed(world, d.name(), "Busy"));
+        bus.scheduleAt(at, new KernelEvent.VolumeOpenFailed(world, d.name(), DeviceBusyException.STATUS));
         at += attempt();
       }
       bus.scheduleAt(at, new KernelEvent.NoFsDriverClaimed(world, d.name()));

@@ -10,6 +10,11 @@ public record WorkloadConfig(double iops, double readRatio, long ioSectors, Loca
   /** Where the guest's I/Os land. */
   public enum Locality { UNIFORM, HOTSET, SEQUENTIAL }
 
+  /** The same workload at another rate (a VM's rate shared among its disks). */
+  public WorkloadConfig withIops(double rate) {
+    return new WorkloadConfig(rate, readRatio, ioSectors, locality, hotFraction, hotProbability);
+  }
+
   public WorkloadConfig {
     if (iops < 0) {
       throw new IllegalArgumentException("workload.iops must not be negative, was " + iops);

@@ -15,11 +15,4 @@ public enum VmState {
   public String esxName() {
     return "VM_STATE_" + name();
   }
-
-  public static VmState ofEsxName(String name) {
-    if (!name.startsWith("VM_STATE_")) {
-      throw new IllegalArgumentException("not a hostd VM state: '" + name + "'");
-    }
-    return valueOf(name.substring("VM_STATE_".length()));
-  }
 }

@@ -23,10 +23,6 @@ final class ThreadIds {
     }
   }
 
-  String main() {
-    return ids[0];
-  }
-
   /** The thread of {@code operation}: drawn at its first line, in line order, so replays draw alike. */
   String of(String operation) {
     if (operation == null || operation.isEmpty()) {

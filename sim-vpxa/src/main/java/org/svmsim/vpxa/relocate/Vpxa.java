@@ -53,11 +53,6 @@ public final class Vpxa {
     bus.subscribe(VmxEvent.SvmotionFinished.class, this::onSvmotionFinished);
   }
 
-  /** Whether a relocate of {@code vm} is running. */
-  public boolean relocating(VmId vm) {
-    return running.containsKey(vm);
-  }
-
   private void onRelocate(AgentEvent.RelocateVm e) {
     HostdVm h = hostd.require(e.vm());
     Relocation r = new Relocation(ids.next(), h.config(), h.home(), e.destination(), e.method(),
