@@ -56,15 +56,7 @@ public final class Simulation {
         spec.host().cpus()));
     Vmkernel kernel = new Vmkernel(loop, random.split("kernel"), spec.host(), spec.datastores());
     Vmx vmx = Vmx.install(loop, kernel, random.split("vmx"), spec.vms());
-    List<ManagedVm> managed = new ArrayList<>();
-    for (VmConfig vm : spec.vms()) {
-      List<String> disks = new ArrayList<>();
-      vm.disks().forEach(d -> {
-        disks.add(VmFiles.descriptor(vm.name(), d));
-        disks.add(VmFiles.flat(vm.name(), d));
-      });
-      managed.add(new ManagedVm(vm.name(), vm.home(), disks));
-    }
+    List<ManagedVm> managed = spec.vms().stream().map(vm -> new ManagedVm(vm.name(), vm.home())).toList();
     HostAgents.install(loop, kernel.vmfs(), random.split("agents"), managed);
     kernel.start();
     RunDirector director = new RunDirector(loop, spec.timeline());

@@ -70,7 +70,7 @@ public final class AgentsHarness {
     }
     vmx = new FakeVmx(loop, vmfs);
     agents = HostAgents.install(loop, vmfs, new SimRandom(seed).split("agents"),
-        List.of(new ManagedVm(VM, SOURCE, List.of("W1_2/W1_2.vmdk", "W1_2/W1_2-flat.vmdk"))));
+        List.of(new ManagedVm(VM, SOURCE)));
   }
 
   private static DatastoreConfig volume(String name, DatastoreId id, long free, long bandwidth) {

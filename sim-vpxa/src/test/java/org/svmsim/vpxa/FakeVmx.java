@@ -62,6 +62,8 @@ public final class FakeVmx {
       return;
     }
     DeviceName dev = DeviceName.svmMirror(src.file(flat).orElseThrow().handle(), dstFlat.handle());
+    bus.publish(new KernelEvent.SvmDeviceCreated(WORLD, dev, src.file(flat).orElseThrow().handle(),
+        dstFlat.handle()));
     bus.publish(new VmxEvent.DiskCopyStarted(e.vm(), "scsi0:0", dstFlat.fullPath()));
     bus.publish(new KernelEvent.DiskCopyStarted(WORLD, dev, DISK_SECTORS, DISK_SECTORS / CHUNKS, "fs3dm"));
     for (int i = 0; i < CHUNKS; i++) {

@@ -23,13 +23,14 @@ class TaskProgressTest {
   final TaskProgress progress = new TaskProgress(loop);
   final DeviceName disk0 = DeviceName.svmMirror(new DiskHandle(0x10a80a6), new DiskHandle(0x819390));
   final DeviceName disk1 = DeviceName.svmMirror(new DiskHandle(0x10a80a7), new DiskHandle(0x819391));
-  final HostdVm vm = new HostdVm(new ManagedVm(VmId.of("W1_2"), DS, List.of("W1_2/W1_2.vmdk",
-      "W1_2/W1_2-flat.vmdk", "W1_2/W1_2_1.vmdk", "W1_2/W1_2_1-flat.vmdk")), 12, DS, "/x.vmx");
+  final HostdVm vm = new HostdVm(new ManagedVm(VmId.of("W1_2"), DS), 12, DS, "/x.vmx");
 
   TaskProgressTest() {
     loop.subscribe(AgentEvent.HostdTaskProgress.class, e -> percents.add(e.percent()));
     vm.task("haTask-12-vim.VirtualMachine.relocate-1", "abcdef01");
     progress.track(vm, List.of(new DiskHandle(0x10a80a6), new DiskHandle(0x10a80a7)));
+    send(new KernelEvent.SvmDeviceCreated(WORLD, disk0, new DiskHandle(0x10a80a6), new DiskHandle(0x819390)));
+    send(new KernelEvent.SvmDeviceCreated(WORLD, disk1, new DiskHandle(0x10a80a7), new DiskHandle(0x819391)));
   }
 
   private void send(KernelEvent e) {
@@ -54,8 +55,9 @@ class TaskProgressTest {
   @Test
   void otherDevicesAndEndedTasksReportNothing() {
     DeviceName stranger = DeviceName.svmMirror(new DiskHandle(0x777), new DiskHandle(0x888));
-    progress.track(new HostdVm(new ManagedVm(VmId.of("W9"), DS, List.of("W9/W9.vmdk")), 13, DS, "/y.vmx"),
+    progress.track(new HostdVm(new ManagedVm(VmId.of("W9"), DS), 13, DS, "/y.vmx"),
         List.of(new DiskHandle(0x999)));
+    send(new KernelEvent.SvmDeviceCreated(WORLD, stranger, new DiskHandle(0x777), new DiskHandle(0x888)));
     send(new KernelEvent.DiskCopyStarted(WORLD, stranger, 1000, 100, "fs3dm"));
     send(new KernelEvent.ChunkCopied(stranger, 0, 1000));
     assertEquals(List.of(), percents);
