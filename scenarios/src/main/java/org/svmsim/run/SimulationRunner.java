@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.svmsim.kernel.config.Method;
 import org.svmsim.scenario.ActionSpec;
 import org.svmsim.scenario.Scenario;
 import org.svmsim.scenario.ScenarioException;
@@ -35,13 +36,11 @@ public final class SimulationRunner {
   static void refuseUnimplementedMethods(Scenario scenario) {
     for (int i = 0; i < scenario.timeline().size(); i++) {
       ActionSpec a = scenario.timeline().get(i);
-      if (a.relocates() && !IMPLEMENTED.contains(a.method())) {
+      if (a.relocates() && !Method.implementedIds().contains(a.method())) {
         throw new ScenarioException(scenario.name(), "timeline[" + i + "].method",
-            "method \"" + a.method() + "\" is not implemented yet: this version runs " + IMPLEMENTED
-                + " (snapshot and dbt are on the roadmap)");
+            "method \"" + a.method() + "\" is not implemented yet: this version runs "
+                + String.join(", ", Method.implementedIds()) + " (the others are on the roadmap)");
       }
     }
   }
-
-  private static final java.util.List<String> IMPLEMENTED = java.util.List.of("mirror");
 }

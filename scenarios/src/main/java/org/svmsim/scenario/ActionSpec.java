@@ -1,5 +1,6 @@
 package org.svmsim.scenario;
 
+import org.svmsim.kernel.config.Method;
 import org.svmsim.scenario.unit.BadValueException;
 import org.svmsim.scenario.unit.SimDuration;
 
@@ -14,7 +15,7 @@ public record ActionSpec(SimDuration at, String action, String vm, String method
     Check.present("at", at);
     Check.oneOf("action", action, "powerOn", "relocate", "powerOff");
     Check.nonBlank("vm", vm);
-    Check.oneOf("method", method, "mirror", "dbt", "snapshot");
+    Check.oneOf("method", method, Method.ids().toArray(String[]::new));
     Check.present("destination", destination);
     if (action.equals("relocate") && destination.isBlank()) {
       throw new BadValueException("destination", destination, "a relocate needs a datastore name or uuid");

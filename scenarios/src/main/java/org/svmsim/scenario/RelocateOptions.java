@@ -1,5 +1,6 @@
 package org.svmsim.scenario;
 
+import org.svmsim.kernel.config.MigrationOptions;
 import org.svmsim.scenario.unit.BadValueException;
 import org.svmsim.scenario.unit.ByteSize;
 import org.svmsim.scenario.unit.SimDuration;
@@ -13,7 +14,7 @@ public record RelocateOptions(ByteSize chunkSize, String mover, SimDuration maxS
 
   public RelocateOptions {
     Check.sectors("chunkSize", chunkSize);
-    Check.oneOf("mover", mover, "auto", "offload", "fs3dm", "fsdm");
+    Check.oneOf("mover", mover, MigrationOptions.MOVERS.toArray(String[]::new));
     long nanos = Check.present("maxSwitchover", maxSwitchover).nanos();
     if (nanos < SECOND || nanos % SECOND != 0) {
       throw new BadValueException("maxSwitchover", maxSwitchover,

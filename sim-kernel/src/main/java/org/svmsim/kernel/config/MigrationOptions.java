@@ -1,18 +1,26 @@
 package org.svmsim.kernel.config;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.svmsim.kernel.copy.mover.DataMover;
+
 /**
  * The relocate's options: the copy chunk (the mirror's unit of "being copied now"), the data mover
  * ({@code auto} chooses as DOMAIN.md section 5 says; {@code offload}, {@code fs3dm} or {@code fsdm} force
  * one) and {@code fsr.maxSwitchoverSeconds}.
  */
 public record MigrationOptions(long chunkSectors, String mover, long maxSwitchoverNanos) {
+  /** What {@code mover} may say: {@code auto}, or one of the data movers by id. */
+  public static final List<String> MOVERS =
+      Stream.concat(Stream.of("auto"), Arrays.stream(DataMover.values()).map(DataMover::id)).toList();
+
   public MigrationOptions {
     if (chunkSectors < 1) {
       throw new IllegalArgumentException("options.chunkSize must be at least one sector");
     }
-    if (!java.util.List.of("auto", "offload", "fs3dm", "fsdm").contains(mover)) {
-      throw new IllegalArgumentException(
-          "options.mover must be auto, offload, fs3dm or fsdm, was '" + mover + "'");
+    if (!MOVERS.contains(mover)) {
+      throw new IllegalArgumentException("options.mover must be one of " + MOVERS + ", was '" + mover + "'");
     }
     if (maxSwitchoverNanos <= 0) {
       throw new IllegalArgumentException("options.maxSwitchover must be positive");

@@ -1,7 +1,7 @@
 package org.svmsim.vpxa.relocate;
 
-import java.util.List;
 import java.util.Optional;
+import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.vmfs.Vmfs;
 import org.svmsim.vpxa.Fault;
@@ -10,17 +10,15 @@ import org.svmsim.vpxa.hostd.VmState;
 
 /** Whether vpxa takes a relocate request; a refusal is the fault the task fails with. */
 final class Admission {
-  /** The methods of DOMAIN.md section 3; only the mirror is simulated so far. */
-  static final List<String> METHODS = List.of("mirror", "dbt", "snapshot");
-
   private Admission() {}
 
   static Optional<Fault> check(AgentEvent.RelocateVm e, HostdVm vm, boolean running, Vmfs vmfs) {
-    if (!METHODS.contains(e.method())) {
-      return refuse(Fault.INVALID_ARGUMENT, "unknown relocate method '" + e.method()
-          + "' (mirror, dbt or snapshot)");
+    Optional<Method> method = Method.of(e.method());
+    if (method.isEmpty()) {
+      return refuse(Fault.INVALID_ARGUMENT, "unknown relocate method '" + e.method() + "' ("
+          + String.join(", ", Method.ids()) + ")");
     }
-    if (!e.method().equals("mirror")) {
+    if (!method.get().implemented()) {
       return refuse(Fault.NOT_SUPPORTED, "method " + e.method() + " is not implemented yet");
     }
     if (running) {

@@ -37,8 +37,7 @@ class RelocateRefusalTest {
   @Test
   void anUnknownMethodIsAnInvalidArgument() {
     AgentsHarness h = new AgentsHarness(1).relocate("teleport");
-    assertRefused(h, "vmodl.fault.InvalidArgument: unknown relocate method 'teleport' (mirror, dbt or "
-        + "snapshot)");
+    assertRefused(h, "vmodl.fault.InvalidArgument: unknown relocate method 'teleport' (mirror, dbt, snapshot)");
   }
 
   @Test
