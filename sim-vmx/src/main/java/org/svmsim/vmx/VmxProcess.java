@@ -67,7 +67,7 @@ public final class VmxProcess {
     VmfsVolume volume = kernel.vmfs().volume(home);
     for (VirtualDisk d : disks) {
       String flat = VmFiles.flat(config.name(), d.config());
-      d.open(volume.id().path() + "/" + VmFiles.descriptor(config.name(), d.config()),
+      d.open(volume.id().resolve(VmFiles.descriptor(config.name(), d.config())),
           volume.file(flat).orElseThrow(),
           new DirectDisk(bus, volume.content(flat), volume.queue()), null);
     }
@@ -184,7 +184,7 @@ public final class VmxProcess {
   }
 
   public static String vmxPath(DatastoreId home, org.svmsim.kernel.id.VmId vm) {
-    return home.path() + "/" + vm + "/" + vm + ".vmx";
+    return home.resolve(vm + "/" + vm + ".vmx");
   }
 
   private String vmxPath(DatastoreId at) {

@@ -24,6 +24,11 @@ public record DatastoreId(String uuid) {
     return "/vmfs/volumes/" + uuid;
   }
 
+  /** The full path of {@code relative} (a file or a VM's directory) on this datastore. */
+  public String resolve(Object relative) {
+    return path() + "/" + relative;
+  }
+
   @JsonValue
   @Override
   public String toString() {

@@ -8,6 +8,6 @@ public record VmfsFile(DatastoreId volume, String path, DiskHandle handle, long 
     long allocatedBytes, boolean thin) {
   /** /vmfs/volumes/uuid/path. */
   public String fullPath() {
-    return volume.path() + "/" + path;
+    return volume.resolve(path);
   }
 }

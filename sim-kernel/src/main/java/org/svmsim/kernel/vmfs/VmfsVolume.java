@@ -61,7 +61,7 @@ public final class VmfsVolume {
   public VmfsFile createFile(String path, long sizeBytes, boolean thin, DiskHandle handle)
       throws NoSpaceException {
     if (files.containsKey(path)) {
-      throw new IllegalStateException("file exists: " + config.uuid().path() + "/" + path);
+      throw new IllegalStateException("file exists: " + config.uuid().resolve(path));
     }
     long take = thin ? 0 : roundUp(sizeBytes);
     if (take > free) {
@@ -118,7 +118,7 @@ public final class VmfsVolume {
   public BlockStore content(String path) {
     BlockStore c = contents.get(path);
     if (c == null) {
-      throw new IllegalArgumentException("no disk content for " + config.uuid().path() + "/" + path);
+      throw new IllegalArgumentException("no disk content for " + config.uuid().resolve(path));
     }
     return c;
   }
@@ -135,7 +135,7 @@ public final class VmfsVolume {
   private VmfsFile require(String path) {
     VmfsFile f = files.get(path);
     if (f == null) {
-      throw new IllegalArgumentException("no file " + config.uuid().path() + "/" + path);
+      throw new IllegalArgumentException("no file " + config.uuid().resolve(path));
     }
     return f;
   }

@@ -65,7 +65,7 @@ public final class VmwareLogRenderer implements LogRenderer {
         log(e, e.vm()).add(t, DESTINATION_DIFFERS, e.scsi(), e.firstDifference());
       }
     } else if (event instanceof VmxEvent.FastSuspendResumed e) {
-      log(e, e.vm()).add(t, FAST_SUSPEND_RESUMED, e.home().path() + "/" + e.vm(), e.checkpointBytes());
+      log(e, e.vm()).add(t, FAST_SUSPEND_RESUMED, e.home().resolve(e.vm()), e.checkpointBytes());
     } else if (event instanceof VmxEvent.VmUnstunned e) {
       log(e, e.vm()).add(t, UNSTUNNED, e.stoppedMicros());
     } else if (event instanceof VmxEvent.SvmotionFinished e) {

@@ -246,7 +246,7 @@ public final class MirrorMigration {
     if (reopened) {
       for (DiskMove m : moves) {
         m.closeMirrorNode();
-        m.disk.open(source.id().path() + "/" + VmFiles.descriptor(vmx.config().name(), m.disk.config()),
+        m.disk.open(source.id().resolve(VmFiles.descriptor(vmx.config().name(), m.disk.config())),
             m.sourceFlat, new DirectDisk(bus, m.sourceStore, source.queue()), null);
       }
       reopened = false;
@@ -286,7 +286,7 @@ public final class MirrorMigration {
     }
 
     String destinationDescriptorPath() {
-      return destination.id().path() + "/" + VmFiles.descriptor(vmx.config().name(), disk.config());
+      return destination.id().resolve(VmFiles.descriptor(vmx.config().name(), disk.config()));
     }
 
     void create() throws NoSpaceException {

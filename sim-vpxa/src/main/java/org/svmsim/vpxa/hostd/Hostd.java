@@ -48,7 +48,7 @@ public final class Hostd {
     if (vms.containsKey(vm.vm())) {
       throw new IllegalArgumentException("VM " + vm.vm() + " is already registered with hostd");
     }
-    String vmx = vm.home().path() + "/" + vmxFile(vm.home(), vm);
+    String vmx = vm.home().resolve(vmxFile(vm.home(), vm));
     HostdVm h = new HostdVm(vm, nextVmid++, vm.home(), vmx);
     vms.put(vm.vm(), h);
     bus.publish(new AgentEvent.VmRegistered(vm.vm(), vmx, h.hostdId(), false));
@@ -85,7 +85,7 @@ public final class Hostd {
   /** Step 2: registers the copied .vmx at the destination as the fail-safe shadow VM and starts it. */
   public void startShadow(VmId vm, DatastoreId destination, String opId) {
     HostdVm h = require(vm);
-    String vmx = destination.path() + "/" + vmxFile(h.home(), h.config());
+    String vmx = destination.resolve(vmxFile(h.home(), h.config()));
     h.shadow(new HostdVm.Shadow(nextVmid++, destination, vmx, opId, false));
     bus.publish(new AgentEvent.VmRegistered(vm, vmx, h.shadow().hostdId(), true));
     bus.publish(new VmxEvent.StartVmx(vm, destination, true));

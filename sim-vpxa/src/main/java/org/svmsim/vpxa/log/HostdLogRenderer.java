@@ -36,7 +36,7 @@ public final class HostdLogRenderer extends AgentLogRenderer {
       log.write(t, Level.INFO, vm(e.vmxPath()), e.opId(), e.opId().isEmpty() ? "" : VPXUSER,
           STATE.render(e.from(), e.to()));
     } else if (event instanceof AgentEvent.ShadowVmReady e) {
-      String vmx = shadowVmx.getOrDefault(e.vm(), e.destination().path() + "/" + e.vm());
+      String vmx = shadowVmx.getOrDefault(e.vm(), e.destination().resolve(e.vm()));
       log.write(t, Level.INFO, vm(vmx), e.opId(), VPXUSER, SHADOW_READY.render());
     } else if (event instanceof AgentEvent.HostdTaskCreated e) {
       log.write(t, Level.INFO, TASK_MANAGER, e.opId(), VPXUSER, TASK_CREATED.render(e.taskId()));

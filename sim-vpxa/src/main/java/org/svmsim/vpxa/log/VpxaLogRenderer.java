@@ -29,10 +29,10 @@ public final class VpxaLogRenderer extends AgentLogRenderer {
       log.write(t, Level.INFO, VMPROV, e.opId(), "", STEP.render(e.vm(), e.step(), e.description()));
     } else if (event instanceof AgentEvent.WorkingDirCopied e) {
       log.write(t, Level.INFO, VMPROV, e.opId(), "", DIR_COPIED.render(e.vm(),
-          e.destination().path() + "/" + e.vm(), e.files().size(), e.bytes()), e.files());
+          e.destination().resolve(e.vm()), e.files().size(), e.bytes()), e.files());
     } else if (event instanceof AgentEvent.ShadowVmReady e) {
       log.write(t, Level.INFO, VMPROV, e.opId(), "",
-          SHADOW_READY.render(e.vm(), e.destination().path() + "/" + e.vm()));
+          SHADOW_READY.render(e.vm(), e.destination().resolve(e.vm())));
     } else if (event instanceof AgentEvent.SourceFilesDeleted e) {
       log.write(t, Level.INFO, VMPROV, e.opId(), "",
           SOURCE_DELETED.render(e.files().size(), e.vm(), e.source().path()), e.files());
