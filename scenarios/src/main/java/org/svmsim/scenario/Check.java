@@ -2,6 +2,7 @@ package org.svmsim.scenario;
 
 import java.util.Arrays;
 import java.util.regex.Pattern;
+import org.svmsim.kernel.storage.BlockStore;
 import org.svmsim.scenario.unit.BadValueException;
 import org.svmsim.scenario.unit.ByteSize;
 
@@ -53,7 +54,7 @@ final class Check {
 
   /** A positive whole number of 512-byte sectors. */
   static ByteSize sectors(String field, ByteSize value) {
-    if (present(field, value).bytes() <= 0 || value.bytes() % 512 != 0) {
+    if (present(field, value).bytes() <= 0 || value.bytes() % BlockStore.SECTOR != 0) {
       throw new BadValueException(field, value, "must be a positive multiple of 512 bytes");
     }
     return value;

@@ -1,6 +1,7 @@
 package org.svmsim.scenario;
 
 import java.util.regex.Pattern;
+import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.scenario.unit.BadValueException;
 import org.svmsim.scenario.unit.ByteSize;
 
@@ -10,12 +11,15 @@ import org.svmsim.scenario.unit.ByteSize;
  */
 public record DatastoreSpec(String name, String uuid, ByteSize blockSize, ByteSize capacity, ByteSize free,
     String array, boolean vaai, PerformanceSpec performance) {
-  static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final Pattern NAME = Pattern.compile("[^/\\s]([^/]*[^/\\s])?");
 
   public DatastoreSpec {
     Check.matches("name", name, NAME, "expected a datastore name without '/' or surrounding blanks");
-    Check.matches("uuid", uuid, UUID, "expected a VMFS uuid like 5739734e-f309ac87-4491-f8bc123449c2");
+    try {
+      DatastoreId.of(Check.present("uuid", uuid));
+    } catch (IllegalArgumentException e) {
+      throw new BadValueException("uuid", uuid, "expected a VMFS uuid like 5739734e-f309ac87-4491-f8bc123449c2");
+    }
     long block = Check.present("blockSize", blockSize).bytes();
     if (block < 512 || Long.bitCount(block) != 1) {
       throw new BadValueException("blockSize", blockSize, "must be a power of two like 1MiB or 8MiB");

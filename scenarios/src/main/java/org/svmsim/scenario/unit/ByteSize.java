@@ -1,10 +1,11 @@
 package org.svmsim.scenario.unit;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.svmsim.kernel.storage.BlockStore;
 
 /**
  * A number of bytes written the way people write it: {@code 16GiB}, {@code 512B}, {@code 16GB} (= 16e9).
@@ -42,7 +43,7 @@ public record ByteSize(long bytes) implements Comparable<ByteSize> {
 
   /** Whole 512-byte sectors; callers validate divisibility first. */
   public long sectors() {
-    return bytes / 512;
+    return bytes / BlockStore.SECTOR;
   }
 
   @Override

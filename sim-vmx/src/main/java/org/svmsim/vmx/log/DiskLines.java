@@ -3,10 +3,10 @@ package org.svmsim.vmx.log;
 import static org.svmsim.vmx.log.VmwareCatalog.*;
 
 import org.svmsim.kernel.event.VmxEvent;
+import org.svmsim.kernel.storage.BlockStore;
 
 /** The DiskLib and virtual SCSI lines of opening and closing a disk. */
 final class DiskLines {
-  private static final long SECTOR = 512;
   private static final int HEADS = 255;
   private static final int SECTORS_PER_TRACK = 63;
 
@@ -23,7 +23,7 @@ final class DiskLines {
       log.add(t, MIRROR_NODE_OPENING, e.node());
     } else {
       thread = Threads.VMX;
-      long bytes = e.capacitySectors() * SECTOR;
+      long bytes = e.capacitySectors() * BlockStore.SECTOR;
       // hd is the VMFS file handle, in decimal.
       log.add(t, DISKLIB_VMFS_OPENED, e.flatFile(), bytes, e.handle().value());
       log.add(t, DISKLIB_LINK_OPENED, e.fileName(), e.capacitySectors(), size(bytes));
