@@ -1,7 +1,6 @@
 package org.svmsim.run;
 
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -17,7 +16,6 @@ import org.svmsim.scenario.TimedEvent;
 import org.svmsim.vmx.VmFiles;
 import org.svmsim.vmx.Vmx;
 import org.svmsim.vmx.VmxProcess;
-import org.svmsim.vmx.config.VmConfig;
 import org.svmsim.vmx.disk.VirtualDisk;
 import org.svmsim.vpxa.HostAgents;
 import org.svmsim.vpxa.ManagedVm;
