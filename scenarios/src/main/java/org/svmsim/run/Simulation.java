@@ -98,7 +98,11 @@ public final class Simulation {
       List<String> logs) {
     long diskBytes = 0;
     long lost = 0;
+    long throttled = 0;
+    long throttledNanos = 0;
     for (VmxProcess p : vmx.processes()) {
+      throttled += p.adapter().throttled();
+      throttledNanos += p.adapter().throttledNanos();
       var volume = kernel.vmfs().volume(p.home());
       for (VirtualDisk d : p.disks()) {
         diskBytes += d.config().capacitySectors() * BlockStore.SECTOR;
@@ -110,7 +114,8 @@ public final class Simulation {
     String method = String.join("+", spec.scenario().relocateMethods());
     return new RunSummary(spec.scenario().name(), spec.seed(), m.method.isEmpty() ? method : m.method,
         m.outcome, m.failureReason, round3(migrationMs), m.downtimeMicros < 0 ? 0 : m.downtimeMicros / 1e3,
-        m.bytesCopied, diskBytes, m.guestWrites, m.guestWritesMirrored, m.passes(), m.checked && m.consistent,
+        m.bytesCopied, diskBytes, m.guestWrites, m.guestWritesMirrored, throttled, round3(throttledNanos / 1e6),
+        m.passes(), m.checked && m.consistent,
         lost, m.mover, round3(rate), recorder.count() , logs);
   }
 
