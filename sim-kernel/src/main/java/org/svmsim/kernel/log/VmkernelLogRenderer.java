@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.RunEvent;
 import org.svmsim.kernel.event.VmxEvent;
+import org.svmsim.kernel.id.MigrationId;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.sim.Event;
@@ -47,7 +48,7 @@ public final class VmkernelLogRenderer implements LogRenderer {
   private final Map<WorldId, VmId> vmOfWorld = new HashMap<>();
   private final Map<VmId, WorldId> worldOf = new HashMap<>();
   private final Map<VmId, WorldId> shadowWorld = new HashMap<>();
-  private final Map<VmId, String> migrationOf = new HashMap<>();
+  private final Map<VmId, MigrationId> migrationOf = new HashMap<>();
   private EsxTime time;
   private SimRandom random;
   private SimRandom addresses;
@@ -83,8 +84,8 @@ public final class VmkernelLogRenderer implements LogRenderer {
       log(timeNanos, destination, FSR_DESTINATION_SWITCHOVER_TIMEOUT, e.migrationId(), e.maxSeconds());
       log(timeNanos, destination, MIGRATE_SWITCHOVER_FAILED, e.migrationId(),
           Statuses.word(Statuses.MAX_SWITCHOVER), returnAddress());
-    } else if (event instanceof KernelEvent.DiskCopyFailed e) {
-      String mid = migrationOf.get(vmOfWorld.get(e.world()));
+    } else if (event instanceof KernelEvent.CopyFailed e) {
+      MigrationId mid = migrationOf.get(vmOfWorld.get(e.world()));
       if (mid != null) {
         log(timeNanos, e.world(), MIGRATE_FAILED, mid, "S", e.status(), Statuses.word(e.status()),
             returnAddress());
@@ -104,7 +105,7 @@ public final class VmkernelLogRenderer implements LogRenderer {
     } else if (event instanceof VmxEvent.StartSvmotion e) {
       migrationOf.put(e.vm(), e.migrationId());
     } else if (event instanceof VmxEvent.SvmotionFinished e && !e.success()) {
-      String mid = migrationOf.get(e.vm());
+      MigrationId mid = migrationOf.get(e.vm());
       WorldId world = worldOf.get(e.vm());
       if (mid != null && world != null) {
         log(timeNanos, world, MIGRATE_VMX_FAILURE, mid, "S");

@@ -9,7 +9,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.config.MigrationOptions;
+import org.svmsim.kernel.id.MigrationId;
 import org.svmsim.kernel.event.VmxEvent;
 import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.kernel.id.DiskHandle;
@@ -44,7 +46,7 @@ class VmwareLogRendererTest {
         .at("2016-05-19T12:59:20.000Z", new VmxEvent.VmxStarted(VM, DEST, 808640, WorldId.of(808641),
             DEST.path() + "/W1_2/W1_2.vmx", "56 4d 8a 3a 3c 95 87 b1-5d 37 a3 70 4b 52 0d 6a", 2, 4L << 30,
             "windows8srv-64", true))
-        .at("2016-05-19T12:59:29.700Z", new VmxEvent.StartSvmotion(VM, "mirror", DEST, "1463662769700447",
+        .at("2016-05-19T12:59:29.700Z", new VmxEvent.StartSvmotion(VM, Method.MIRROR, DEST, MigrationId.parse("1463662769700447"),
             "e6012b2-01-b0", new MigrationOptions(2048, "auto", 100 * VirtualTime.SECOND)))
         .at("2016-05-19T12:59:29.721Z", new VmxEvent.DiskClosed(VM, "scsi0:0", SOURCE_VMDK, SOURCE_FLAT, false))
         .at("2016-05-19T12:59:29.721Z", new VmxEvent.DiskOpened(VM, "scsi0:0", DEST_VMDK,
