@@ -69,7 +69,8 @@ public final class VmxProcess {
       String flat = VmFiles.flat(config.name(), d.config());
       d.open(volume.id().resolve(VmFiles.descriptor(config.name(), d.config())),
           volume.file(flat).orElseThrow(),
-          new DirectDisk(bus, volume.content(flat), volume.queue()), null);
+          new DirectDisk(bus, volume.content(flat), volume.service().openStream(config.name() + " " + d.scsi())),
+          null);
     }
     bus.schedule(BOOT_NANOS, new VmxEvent.GuestRunning(config.name()));
   }

@@ -3,12 +3,15 @@ package org.svmsim.kernel.svm;
 import java.util.List;
 import org.svmsim.kernel.copy.mirror.MirrorPass;
 import org.svmsim.kernel.copy.mover.DataMover;
+import org.svmsim.kernel.copy.mover.RangeCopy;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.id.DeviceName;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.io.DiskPath;
+import org.svmsim.kernel.io.GuestAck;
 import org.svmsim.kernel.io.GuestIo;
 import org.svmsim.kernel.io.IoRoute;
+import org.svmsim.kernel.perf.IoStream;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.storage.BlockStore;
 import org.svmsim.kernel.vmfs.NoSpaceException;
@@ -17,22 +20,26 @@ import org.svmsim.kernel.vmfs.VmfsVolume;
 
 /**
  * /vmfs/devices/svm/primary-secondary-svmmirror: the mirror driver on one disk. Guest I/O and the data
- * mover's chunks go through {@link MirrorPass} (the write rules) and pay the datastores' queues (the
- * timing). A mirrored write completes when both of its writes have.
+ * mover's chunks go through {@link MirrorPass} (the write rules) and through the datastores' shared
+ * services (the timing): the guest's I/O on its own streams, each chunk a {@link RangeCopy} on the copy's
+ * streams. A mirrored write completes when both of its writes have.
  */
-public final class SvmMirrorDevice implements DiskPath {
+public final class SvmMirrorDevice implements DiskPath, RangeCopy.Done {
   private final Bus bus;
   private final DeviceName name;
   private final String path;
   private final WorldId owner;
-  private final VmfsVolume sourceVolume;
   private final VmfsVolume destinationVolume;
   private final VmfsFile destinationFile;
   private final MirrorPass pass;
+  private final IoStream guestSource;
+  private final IoStream guestDestination;
+  private final IoStream copySource;
+  private final IoStream copyDestination;
+  private RangeCopy chunk;
   private DataMover mover;
   private long chunkSectors;
   private long copyStartedAt = -1;
-  private long chunkStartedAt;
   private boolean copying;
   private long reads;
   private long readBytes;
@@ -45,10 +52,13 @@ public final class SvmMirrorDevice implements DiskPath {
     this.name = name;
     this.path = path;
     this.owner = owner;
-    this.sourceVolume = sourceVolume;
     this.destinationVolume = destinationVolume;
     this.destinationFile = destinationFile;
     this.pass = new MirrorPass(source, destination);
+    this.guestSource = sourceVolume.service().openStream(name + " guest");
+    this.guestDestination = destinationVolume.service().openStream(name + " guest");
+    this.copySource = sourceVolume.service().openStream(name + " copy");
+    this.copyDestination = destinationVolume.service().openStream(name + " copy");
   }
 
   public DeviceName name() {
@@ -99,11 +109,15 @@ public final class SvmMirrorDevice implements DiskPath {
           pass.stats().copiedSectors() * BlockStore.SECTOR, bus.now() - copyStartedAt));
       return;
     }
-    long lba = pass.regions().chunkStart();
-    long bytes = len * BlockStore.SECTOR;
-    chunkStartedAt = bus.now();
-    long done = mover.copy(chunkStartedAt, sourceVolume.queue(), destinationVolume.queue(), bytes);
-    bus.scheduleAt(done, new KernelEvent.ChunkCopied(name, lba, len));
+    chunk = RangeCopy.start(bus, mover, copySource, copyDestination, len * BlockStore.SECTOR, this,
+        pass.regions().chunkStart());
+  }
+
+  @Override
+  public void rangeCopied(long lba, long atNanos, RangeCopy.Status status) {
+    if (status == RangeCopy.Status.COPIED && copying) {
+      bus.publish(new KernelEvent.ChunkCopied(name, lba, pass.regions().chunkEnd() - lba));
+    }
   }
 
   /** The chunk in flight reached the destination: release the writes it held, copy the next one. */
@@ -131,6 +145,9 @@ public final class SvmMirrorDevice implements DiskPath {
   /** Stops the copy for good: held writes complete on the source alone, which stays complete. */
   public void abandonCopy() {
     copying = false;
+    if (chunk != null) {
+      chunk.cancel();
+    }
     for (MirrorPass.Applied a : pass.abandon()) {
       complete(a);
     }
@@ -141,10 +158,7 @@ public final class SvmMirrorDevice implements DiskPath {
     if (!io.write()) {
       reads++;
       readBytes += io.bytes();
-      long now = bus.now();
-      long done = sourceVolume.queue().submit(now, io.bytes());
-      bus.scheduleAt(done, new KernelEvent.GuestIoCompleted(io.vm(), io.disk(), io.id(), false, io.lba(),
-          io.sectors(), io.tag(), IoRoute.SOURCE_ONLY, false, done - now));
+      guestSource.submit(io.bytes(), new GuestAck(bus, io, IoRoute.SOURCE_ONLY, false, bus.now(), 1), 0);
       return;
     }
     writes++;
@@ -156,19 +170,20 @@ public final class SvmMirrorDevice implements DiskPath {
     }
   }
 
-  /** Schedules the acknowledgement of an applied write: when its source write, and mirror write if any, end. */
+  /**
+   * Sends an applied write to the datastores: to the source, and its mirrored part to the destination at
+   * the same time; the guest is acknowledged when both have completed.
+   */
   private void complete(MirrorPass.Applied a) {
     MirrorPass.GuestWrite w = a.write();
     GuestIo io = (GuestIo) w.owner();
-    long now = bus.now();
-    long bytes = w.sectors() * BlockStore.SECTOR;
-    long done = sourceVolume.queue().submit(now, bytes);
-    if (a.route().mirroredSectors() > 0) {
-      done = Math.max(done,
-          destinationVolume.queue().submit(now, a.route().mirroredSectors() * BlockStore.SECTOR));
+    long mirrored = a.route().mirroredSectors();
+    GuestAck ack = new GuestAck(bus, io, IoRoute.of(a.route().kind()), a.wasHeld(), w.issuedAt(),
+        mirrored > 0 ? 2 : 1);
+    guestSource.submit(w.sectors() * BlockStore.SECTOR, ack, 0);
+    if (mirrored > 0) {
+      guestDestination.submit(mirrored * BlockStore.SECTOR, ack, 0);
     }
-    bus.scheduleAt(done, new KernelEvent.GuestIoCompleted(io.vm(), io.disk(), w.id(), true, w.lba(), w.sectors(),
-        w.tag(), IoRoute.of(a.route().kind()), a.wasHeld(), done - w.issuedAt()));
   }
 
   KernelEvent.SvmMirrorStats stats() {

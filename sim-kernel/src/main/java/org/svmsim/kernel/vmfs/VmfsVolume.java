@@ -8,31 +8,31 @@ import org.svmsim.kernel.config.DatastoreConfig;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.kernel.id.DiskHandle;
-import org.svmsim.kernel.perf.IoQueue;
+import org.svmsim.kernel.perf.DatastoreService;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.SimRandom;
 import org.svmsim.kernel.storage.BlockStore;
 
 /**
- * A mounted VMFS volume: its files with their hex handles, its free space, and the I/O queue that every
- * reader and writer of the datastore shares. Thick files take their size at creation, thin files take
+ * A mounted VMFS volume: its files with their hex handles, its free space, and the datastore's I/O service
+ * that every reader and writer of the datastore shares (on any host). Thick files take their size at creation, thin files take
  * space as they are written ({@link #allocate}).
  */
 public final class VmfsVolume {
   private final Bus bus;
   private final SimRandom random;
   private final DatastoreConfig config;
-  private final IoQueue queue;
+  private final DatastoreService service;
   private final TreeMap<String, VmfsFile> files = new TreeMap<>();
   private final TreeMap<String, BlockStore> contents = new TreeMap<>();
   private final TreeMap<String, Long> written = new TreeMap<>();
   private long free;
 
-  VmfsVolume(Bus bus, SimRandom random, DatastoreConfig config) {
+  VmfsVolume(Bus bus, SimRandom random, DatastoreConfig config, DatastoreService service) {
     this.bus = bus;
     this.random = random;
     this.config = config;
-    this.queue = new IoQueue(config.performance());
+    this.service = service;
     this.free = config.freeBytes();
   }
 
@@ -44,8 +44,9 @@ public final class VmfsVolume {
     return config;
   }
 
-  public IoQueue queue() {
-    return queue;
+  /** The datastore's shared I/O service: open a stream on it to read or write. */
+  public DatastoreService service() {
+    return service;
   }
 
   public long freeBytes() {

@@ -181,12 +181,18 @@ public final class MirrorMigration {
       fail(SYSTEM_ERROR, "destination differs from source at switchover");
       return;
     }
-    long transferDone = destination.queue().submit(bus.now(), CHECKPOINT_BYTES);
-    long fsr = SUSPEND_NANOS + (transferDone - bus.now()) + RESUME_NANOS
-        + random.nextLong(0, 60 * VirtualTime.MILLISECOND);
-    resume = bus.timer(fsr, new VmxEvent.FastSuspendResumed(vmx.config().name(), request.destination(),
-        CHECKPOINT_BYTES));
     suspending = true;
+    // The checkpoint is written to the destination through its shared service; the suspend and resume
+    // around it take their own time once it is there.
+    destination.service().openStream(vmx.config().name() + " checkpoint").submit(CHECKPOINT_BYTES,
+        (token, arrivedAt) -> {
+          if (ended) {
+            return;
+          }
+          long fsr = SUSPEND_NANOS + RESUME_NANOS + random.nextLong(0, 60 * VirtualTime.MILLISECOND);
+          resume = bus.timer(fsr, new VmxEvent.FastSuspendResumed(vmx.config().name(), request.destination(),
+              CHECKPOINT_BYTES));
+        }, 0);
   }
 
   /** The VM now runs on the shadow VMX, from the destination disks. */
@@ -195,7 +201,7 @@ public final class MirrorMigration {
     for (DiskMove m : moves) {
       m.closeMirrorNode();
       m.disk.open(m.destinationDescriptorPath(), m.destinationFlat,
-          new DirectDisk(bus, m.destinationStore, destination.queue()), null);
+          new DirectDisk(bus, m.destinationStore, destination.service().openStream(m.streamName())), null);
     }
     reopened = false;
     vmx.relocated(request.destination());
@@ -247,7 +253,8 @@ public final class MirrorMigration {
       for (DiskMove m : moves) {
         m.closeMirrorNode();
         m.disk.open(source.id().resolve(VmFiles.descriptor(vmx.config().name(), m.disk.config())),
-            m.sourceFlat, new DirectDisk(bus, m.sourceStore, source.queue()), null);
+            m.sourceFlat, new DirectDisk(bus, m.sourceStore, source.service().openStream(m.streamName())),
+            null);
       }
       reopened = false;
     }
@@ -283,6 +290,11 @@ public final class MirrorMigration {
       String flat = VmFiles.flat(vmx.config().name(), disk.config());
       this.sourceFlat = source.file(flat).orElseThrow();
       this.sourceStore = source.content(flat);
+    }
+
+    /** The guest's flow of I/O into a datastore, named for diagnostics. */
+    String streamName() {
+      return vmx.config().name() + " " + disk.scsi();
     }
 
     String destinationDescriptorPath() {
