@@ -24,6 +24,14 @@ final class Check {
     return value;
   }
 
+  /** A single line of text: no line break (a lesson is the place for a paragraph). */
+  static String oneLine(String field, String value) {
+    if (present(field, value).contains("\n") || value.contains("\r")) {
+      throw new BadValueException(field, value, "must be one line (write the paragraph in lesson)");
+    }
+    return value;
+  }
+
   static String oneOf(String field, String value, String... allowed) {
     if (!Arrays.asList(allowed).contains(present(field, value))) {
       throw new BadValueException(field, value, "expected one of " + String.join(", ", allowed));

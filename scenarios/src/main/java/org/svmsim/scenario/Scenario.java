@@ -7,15 +7,18 @@ import java.util.regex.Pattern;
 /**
  * One simulated run, fully resolved: defaults merged, overrides applied. {@code start} is the wall-clock
  * instant (UTC) that virtual time zero stands for in the logs; {@code timeline} offsets count from it.
- * Field rules live in each record; rules across records in {@link ScenarioValidator}.
+ * {@code description} is the one line {@code svmsim list} shows; {@code lesson} is a paragraph saying what
+ * the scenario teaches and what to look for in its logs and report. Field rules live in each record; rules
+ * across records in {@link ScenarioValidator}.
  */
-public record Scenario(String name, String description, long seed, Instant start, HostSpec host,
+public record Scenario(String name, String description, String lesson, long seed, Instant start, HostSpec host,
     List<DatastoreSpec> datastores, List<VmSpec> vms, List<ActionSpec> timeline) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   public Scenario {
     Check.matches("name", name, NAME, "expected letters, digits, '.', '_' or '-' (it names the run directory)");
-    Check.present("description", description);
+    Check.oneLine("description", description);
+    Check.present("lesson", lesson);
     Check.present("start", start);
     Check.present("host", host);
     datastores = List.copyOf(Check.present("datastores", datastores));

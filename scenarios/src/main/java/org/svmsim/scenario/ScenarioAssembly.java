@@ -70,7 +70,7 @@ public record ScenarioAssembly(Scenario scenario, HostConfig host, List<Datastor
     WorkloadSpec w = vm.workload();
     WorkloadConfig workload = new WorkloadConfig(w.iops(), w.readRatio(), w.ioSize().sectors(),
         WorkloadConfig.Locality.valueOf(w.locality().toUpperCase(Locale.ROOT)), w.hotFraction(),
-        w.hotProbability());
+        w.hotProbability(), w.outstanding());
     return new VmConfig(VmId.of(vm.name()), datastoreId(s, vm.datastore()), WorldId.of(vm.worldId()), vm.pid(),
         vm.uuid(), vm.vcpus(), vm.memory().bytes(), vm.guestOs(), disks, workload);
   }

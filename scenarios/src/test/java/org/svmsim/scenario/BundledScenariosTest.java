@@ -30,6 +30,7 @@ class BundledScenariosTest {
     Scenario s = ScenarioLoader.load(name, Overrides.none());
     assertEquals(name, s.name());
     assertFalse(s.description().isBlank());
+    assertTrue(s.lesson().length() > 200, "a lesson is a paragraph: " + s.lesson());
     ScenarioAssembly a = ScenarioAssembly.of(s);
     assertEquals(s.timeline().size(), a.timeline().size());
     // show's output loads back to the same scenario

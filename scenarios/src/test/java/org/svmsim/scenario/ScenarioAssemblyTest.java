@@ -90,8 +90,8 @@ class ScenarioAssemblyTest {
   @Test
   void anInvalidScenarioIsRefusedEvenWhenBuiltInCode() {
     Scenario s = Scenarios.load(Scenarios.minimal());
-    Scenario bad = new Scenario(s.name(), s.description(), s.seed(), s.start(), s.host(), s.datastores(),
-        List.of(s.vms().get(0), s.vms().get(0)), s.timeline());
+    Scenario bad = new Scenario(s.name(), s.description(), s.lesson(), s.seed(), s.start(), s.host(),
+        s.datastores(), List.of(s.vms().get(0), s.vms().get(0)), s.timeline());
     assertThrows(BadValueException.class, () -> ScenarioAssembly.of(bad));
   }
 }

@@ -70,6 +70,8 @@ class ScenarioLoaderTest {
       "worldId: 1000 | worldId: 1000\\n    extra: 1 | vms[0].extra | unknown field (known fields: datastore, disks",
       "name: mini | name: mini\\nstart: noon | start | bad value \"noon\": expected an ISO-8601 UTC instant",
       "name: mini | name: mini\\ndescription: ~ | description | missing",
+      "name: mini | name: mini\\ndescription: \"two\\x0alines\" | description | bad value \"two\\nlines\": must be one line",
+      "name: mini | name: mini\\nlesson: ~ | lesson | missing",
       "name: mini | name: mini\\nhost: {rescan: {worlds: 5}} | host.rescan.worlds | bad value \"5\": expected a list",
       "blockSize: 8MiB | blockSize: 8MiB\\n    performance: {bandwidth: 9GB/s} | datastores[1].performance.bandwidth | bad value \"9GB/s\": must be at most 8GB/s",
       "datastore: a | datastore: [a] | vms[0].datastore | bad value \"[\"a\"]\": expected a single value",

@@ -14,6 +14,7 @@ import org.svmsim.kernel.sim.VirtualTime;
 import org.svmsim.kernel.vmfs.VmfsVolume;
 import org.svmsim.vmx.config.VmConfig;
 import org.svmsim.vmx.disk.VirtualDisk;
+import org.svmsim.vmx.guest.AdapterQueue;
 import org.svmsim.vmx.guest.WorkloadGenerator;
 import org.svmsim.vmx.svmotion.MirrorMigration;
 
@@ -34,10 +35,10 @@ public final class VmxProcess {
   private final List<VirtualDisk> disks = new ArrayList<>();
   private final List<WorkloadGenerator> workloads = new ArrayList<>();
   private final List<VmxEvent.GuestIoIssued> heldWhileStunned = new ArrayList<>();
+  private final AdapterQueue<VmxEvent.GuestIoIssued> adapter;
   private DatastoreId home;
   private boolean running;
   private boolean stunned;
-  private long outstanding;
   private long ioSeq;
   private long writeSeq;
   private MirrorMigration migration;
@@ -49,6 +50,7 @@ public final class VmxProcess {
     this.config = config;
     this.home = config.home();
     this.tagBase = (long) (ordinal + 1) << 40;
+    this.adapter = new AdapterQueue<>(config.workload().outstanding());
     for (int i = 0; i < config.disks().size(); i++) {
       long initialTag = Long.MIN_VALUE | ((long) ordinal << 16) | i;
       VirtualDisk d = new VirtualDisk(bus, random.split("disk" + i), config.name(), "scsi0:" + i,
@@ -83,6 +85,7 @@ public final class VmxProcess {
 
   void powerOff() {
     running = false;
+    adapter.dropWaiting();
     for (VirtualDisk d : disks) {
       d.close();
     }
@@ -108,22 +111,31 @@ public final class VmxProcess {
       heldWhileStunned.add(e);
       return;
     }
+    if (adapter.admit(e, bus.now())) {
+      submit(e);
+    }
+  }
+
+  /** Sends an I/O that holds an adapter slot to its disk; the guest then draws its next arrival. */
+  private void submit(VmxEvent.GuestIoIssued e) {
     int i = e.disk();
     VirtualDisk d = disks.get(i);
     if (e.write()) {
       d.beforeWrite();
     }
-    outstanding++;
     d.path().submit(new GuestIo(config.name(), i, e.ioId(), e.write(), e.lba(), e.sectors(), e.tag()));
     scheduleNextIo(i);
   }
 
   void completed(KernelEvent.GuestIoCompleted e) {
-    outstanding--;
+    adapter.completed();
     if (e.write()) {
       disks.get(e.disk()).audit().acknowledged(e.lba(), e.sectors(), e.tag());
     }
-    if (outstanding == 0 && migration != null) {
+    if (!stunned && running) {
+      submitWaiting();
+    }
+    if (adapter.inFlight() == 0 && migration != null) {
       migration.drained();
     }
   }
@@ -138,10 +150,17 @@ public final class VmxProcess {
   public void unstun(long stoppedNanos) {
     bus.publish(new VmxEvent.VmUnstunned(config.name(), stoppedNanos / VirtualTime.MICROSECOND));
     stunned = false;
+    submitWaiting();
     List<VmxEvent.GuestIoIssued> again = new ArrayList<>(heldWhileStunned);
     heldWhileStunned.clear();
     for (VmxEvent.GuestIoIssued e : again) {
       bus.publish(e);
+    }
+  }
+
+  private void submitWaiting() {
+    for (VmxEvent.GuestIoIssued w = adapter.release(bus.now()); w != null; w = adapter.release(bus.now())) {
+      submit(w);
     }
   }
 
@@ -169,7 +188,12 @@ public final class VmxProcess {
   }
 
   public long outstanding() {
-    return outstanding;
+    return adapter.inFlight();
+  }
+
+  /** How often, and for how long in all, the guest's I/Os waited for a free adapter slot. */
+  public AdapterQueue<?> adapter() {
+    return adapter;
   }
 
   public VmConfig config() {

@@ -46,8 +46,10 @@ public final class BadValueException extends IllegalArgumentException {
     return detail(value == null ? null : spelledValue, expected);
   }
 
+  /** Line breaks in a value are shown escaped, so that an error stays one line. */
   private static String detail(String value, String expected) {
-    return value == null ? "missing: " + expected : "bad value \"" + value + "\": " + expected;
+    return value == null ? "missing: " + expected
+        : "bad value \"" + value.replace("\r", "\\r").replace("\n", "\\n") + "\": " + expected;
   }
 
   private static String prefix(String field) {
