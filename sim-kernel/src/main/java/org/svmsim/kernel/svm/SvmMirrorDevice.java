@@ -1,9 +1,8 @@
 package org.svmsim.kernel.svm;
 
 import java.util.List;
+import org.svmsim.kernel.copy.CopyPlan;
 import org.svmsim.kernel.copy.mirror.MirrorPass;
-import org.svmsim.kernel.copy.mover.DataMover;
-import org.svmsim.kernel.copy.mover.RangeCopy;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.id.DeviceName;
 import org.svmsim.kernel.id.WorldId;
@@ -14,51 +13,37 @@ import org.svmsim.kernel.io.IoRoute;
 import org.svmsim.kernel.perf.IoStream;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.storage.BlockStore;
-import org.svmsim.kernel.vmfs.NoSpaceException;
-import org.svmsim.kernel.vmfs.VmfsFile;
 import org.svmsim.kernel.vmfs.VmfsVolume;
 
 /**
- * /vmfs/devices/svm/primary-secondary-svmmirror: the mirror driver on one disk. Guest I/O and the data
- * mover's chunks go through {@link MirrorPass} (the write rules) and through the datastores' shared
- * services (the timing): the guest's I/O on its own streams, each chunk a {@link RangeCopy} on the copy's
- * streams. A mirrored write completes when both of its writes have.
+ * /vmfs/devices/svm/primary-secondary-svmmirror: the mirror driver on one disk. Guest I/O and the copy
+ * job's chunks go through {@link MirrorPass} (the write rules); the guest's I/O then goes to the
+ * datastores' shared services on the device's own streams (the timing). A mirrored write completes when
+ * both of its writes have.
  */
-public final class SvmMirrorDevice implements DiskPath, RangeCopy.Done {
+public final class SvmMirrorDevice implements DiskPath {
   private final Bus bus;
   private final DeviceName name;
   private final String path;
   private final WorldId owner;
-  private final VmfsVolume destinationVolume;
-  private final VmfsFile destinationFile;
-  private final MirrorPass pass;
   private final IoStream guestSource;
   private final IoStream guestDestination;
-  private final IoStream copySource;
-  private final IoStream copyDestination;
-  private RangeCopy chunk;
-  private DataMover mover;
-  private long chunkSectors;
-  private long copyStartedAt = -1;
-  private boolean copying;
+  private final MirrorPass pass;
+  private boolean copyPlanned;
   private long reads;
   private long readBytes;
   private long writes;
   private long writeBytes;
 
-  SvmMirrorDevice(Bus bus, DeviceName name, String path, WorldId owner, VmfsVolume sourceVolume, BlockStore source,
-      VmfsVolume destinationVolume, VmfsFile destinationFile, BlockStore destination) {
+  SvmMirrorDevice(Bus bus, DeviceName name, String path, WorldId owner, VmfsVolume sourceVolume,
+      BlockStore source, VmfsVolume destinationVolume, BlockStore destination) {
     this.bus = bus;
     this.name = name;
     this.path = path;
     this.owner = owner;
-    this.destinationVolume = destinationVolume;
-    this.destinationFile = destinationFile;
-    this.pass = new MirrorPass(source, destination);
     this.guestSource = sourceVolume.service().openStream(name + " guest");
     this.guestDestination = destinationVolume.service().openStream(name + " guest");
-    this.copySource = sourceVolume.service().openStream(name + " copy");
-    this.copyDestination = destinationVolume.service().openStream(name + " copy");
+    this.pass = new MirrorPass(source, destination);
   }
 
   public DeviceName name() {
@@ -74,80 +59,44 @@ public final class SvmMirrorDevice implements DiskPath, RangeCopy.Done {
     return path;
   }
 
-  public MirrorPass pass() {
-    return pass;
-  }
-
-  public boolean copying() {
-    return copying;
-  }
-
   @Override
   public BlockStore store() {
     return pass.source();
   }
 
-  /** Starts the one copy pass with {@code mover}, {@code chunkSectors} at a time. */
-  void startCopy(DataMover mover, long chunkSectors) {
-    if (copyStartedAt >= 0) {
-      throw new IllegalStateException(name + ": the copy pass already ran");
+  /** The mirror's one copy pass, for the kernel's copy job: each landed chunk releases the writes it held. */
+  public CopyPlan copyPlan() {
+    if (copyPlanned) {
+      throw new IllegalStateException(name + ": the mirror copies in exactly one pass");
     }
-    this.mover = mover;
-    this.chunkSectors = chunkSectors;
-    this.copyStartedAt = bus.now();
-    this.copying = true;
-    bus.publish(new KernelEvent.DiskCopyStarted(owner, name, pass.regions().capacity(), chunkSectors,
-        mover.id()));
-    nextChunk();
-  }
-
-  private void nextChunk() {
-    long len = pass.beginChunk(chunkSectors);
-    if (len == 0) {
-      copying = false;
-      bus.publish(new KernelEvent.DiskCopyCompleted(owner, name,
-          pass.stats().copiedSectors() * BlockStore.SECTOR, bus.now() - copyStartedAt));
-      return;
-    }
-    chunk = RangeCopy.start(bus, mover, copySource, copyDestination, len * BlockStore.SECTOR, this,
-        pass.regions().chunkStart());
-  }
-
-  @Override
-  public void rangeCopied(long lba, long atNanos, RangeCopy.Status status) {
-    if (status == RangeCopy.Status.COPIED && copying) {
-      bus.publish(new KernelEvent.ChunkCopied(name, lba, pass.regions().chunkEnd() - lba));
-    }
-  }
-
-  /** The chunk in flight reached the destination: release the writes it held, copy the next one. */
-  void onChunkCopied(KernelEvent.ChunkCopied e) {
-    if (!copying) {
-      return;
-    }
-    if (destinationFile.thin()) {
-      try {
-        destinationVolume.allocate(destinationFile.path(), e.sectors() * BlockStore.SECTOR);
-      } catch (NoSpaceException ex) {
-        copying = false;
-        bus.publish(new KernelEvent.DiskCopyFailed(owner, name, pass.regions().copiedUpTo(),
-            NoSpaceException.STATUS, ex.getMessage()));
-        return;
+    copyPlanned = true;
+    return new CopyPlan() {
+      @Override
+      public long sectors() {
+        return pass.regions().capacity();
       }
-    }
-    List<MirrorPass.Applied> released = pass.finishChunk();
-    for (MirrorPass.Applied a : released) {
-      complete(a);
-    }
-    nextChunk();
+
+      @Override
+      public BlockStore.Slice next(long maxSectors) {
+        return pass.beginChunkSlice(maxSectors);
+      }
+
+      @Override
+      public void landed(BlockStore.Slice chunk) {
+        for (MirrorPass.Applied a : pass.finishChunk()) {
+          complete(a);
+        }
+      }
+
+      @Override
+      public void abandon() {
+        abandonCopy();
+      }
+    };
   }
 
   /** Stops the copy for good: held writes complete on the source alone, which stays complete. */
   public void abandonCopy() {
-    copying = false;
-    if (chunk != null) {
-      chunk.cancel();
-    }
     for (MirrorPass.Applied a : pass.abandon()) {
       complete(a);
     }
@@ -186,9 +135,15 @@ public final class SvmMirrorDevice implements DiskPath, RangeCopy.Done {
     }
   }
 
+  /** Writes that went to the destination as well as the source, in bytes (their mirrored parts). */
+  public long mirroredBytes() {
+    return pass.stats().mirroredSectors() * BlockStore.SECTOR;
+  }
+
   KernelEvent.SvmMirrorStats stats() {
     var s = pass.stats();
     return new KernelEvent.SvmMirrorStats(owner, name, reads, readBytes, writes, writeBytes,
-        s.sourceOnly(), s.mirrored(), s.split(), s.held(), s.copiedSectors() * BlockStore.SECTOR);
+        s.sourceOnly(), s.mirrored(), s.split(), s.held(), s.copiedSectors() * BlockStore.SECTOR,
+        s.mirroredSectors() * BlockStore.SECTOR);
   }
 }

@@ -8,15 +8,18 @@ import org.svmsim.kernel.config.DatastoreConfig;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.kernel.id.DiskHandle;
+import org.svmsim.kernel.io.DirectDisk;
+import org.svmsim.kernel.io.DiskPath;
 import org.svmsim.kernel.perf.DatastoreService;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.SimRandom;
 import org.svmsim.kernel.storage.BlockStore;
+import org.svmsim.kernel.storage.ExtentStore;
 
 /**
  * A mounted VMFS volume: its files with their hex handles, its free space, and the datastore's I/O service
- * that every reader and writer of the datastore shares (on any host). Thick files take their size at creation, thin files take
- * space as they are written ({@link #allocate}).
+ * that every reader and writer of the datastore shares (on any host). Thick files take their size at
+ * creation, thin files take space as they are written ({@link #allocate}).
  */
 public final class VmfsVolume {
   private final Bus bus;
@@ -114,6 +117,22 @@ public final class VmfsVolume {
           + content.capacitySectors() + " sectors");
     }
     contents.put(path, content);
+  }
+
+  /**
+   * Creates a disk file of {@code sectors} sectors whose every sector holds {@code initialTag}
+   * ({@code SectorContent.ZERO} for a new, empty disk).
+   */
+  public VmfsFile createDisk(String path, long sectors, boolean thin, DiskHandle handle, long initialTag)
+      throws NoSpaceException {
+    VmfsFile f = createFile(path, sectors * BlockStore.SECTOR, thin, handle);
+    attachContent(path, new ExtentStore(sectors, initialTag));
+    return f;
+  }
+
+  /** Opens a disk file for I/O without any filter: the guest's I/O is one stream on this datastore. */
+  public DiskPath openDisk(String path) {
+    return new DirectDisk(bus, content(path), service.openStream(path));
   }
 
   public BlockStore content(String path) {

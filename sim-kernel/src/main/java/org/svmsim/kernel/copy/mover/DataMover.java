@@ -28,6 +28,7 @@ public enum DataMover {
     this.readsSource = readsSource;
   }
 
+  @com.fasterxml.jackson.annotation.JsonValue
   public String id() {
     return id;
   }
@@ -52,6 +53,7 @@ public enum DataMover {
     return readsSource;
   }
 
+  @com.fasterxml.jackson.annotation.JsonCreator
   public static DataMover of(String id) {
     for (DataMover m : values()) {
       if (m.id.equals(id)) {
