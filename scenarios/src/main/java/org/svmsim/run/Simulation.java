@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.svmsim.journal.WriteJournal;
 import org.svmsim.kernel.Vmkernel;
 import org.svmsim.kernel.event.RunEvent;
+import org.svmsim.kernel.fault.FaultPlan;
 import org.svmsim.kernel.log.LogRenderer;
 import org.svmsim.kernel.sim.EventLoop;
 import org.svmsim.kernel.sim.Observer;
@@ -17,6 +18,7 @@ import org.svmsim.kernel.sim.VirtualTime;
 import org.svmsim.kernel.storage.BlockStore;
 import org.svmsim.scenario.ScenarioAssembly;
 import org.svmsim.scenario.TimedEvent;
+import org.svmsim.scenario.fault.FaultRules;
 import org.svmsim.vmx.VmFiles;
 import org.svmsim.vmx.Vmx;
 import org.svmsim.vmx.VmxProcess;
@@ -66,6 +68,7 @@ public final class Simulation {
         spec.startEpochMillis(), spec.host().hostname(), spec.host().esxVersion(), spec.host().esxBuild(),
         spec.host().cpus()));
     Vmkernel kernel = new Vmkernel(loop, random.split("kernel"), spec.host(), spec.datastores());
+    FaultPlan.install(loop, FaultRules.faults(spec.scenario()));
     Vmx vmx = Vmx.install(loop, kernel, random.split("vmx"), spec.vms());
     List<ManagedVm> managed = spec.vms().stream().map(vm -> new ManagedVm(vm.name(), vm.home())).toList();
     HostAgents.install(loop, kernel.vmfs(), random.split("agents"), managed);
