@@ -38,12 +38,12 @@ class FaultPlanRunTest {
 
     JsonNode half = injected.get(1);
     assertEquals("switchover-timeout", half.at("/fault/kind").asText());
-    long total = events.stream().filter(e -> e.get("type").asText().equals("Kernel.DiskCopyStarted"))
+    long total = events.stream().filter(e -> e.get("type").asText().equals("Kernel.CopyJobCreated"))
         .mapToLong(e -> e.get("sectors").asLong()).sum();
     long copiedBefore = 0;
     long copiedThen = 0;
     for (JsonNode e : events) {
-      if (e.get("type").asText().equals("Kernel.ChunkCopied") && e.get("t").asLong() <= half.get("t").asLong()) {
+      if (e.get("type").asText().equals("Kernel.ChunkCopied") && e.get("pass").asInt() == 1 && e.get("t").asLong() <= half.get("t").asLong()) {
         copiedThen += e.get("sectors").asLong();
         copiedBefore = copiedThen - e.get("sectors").asLong();
       }

@@ -41,7 +41,7 @@ public final class FaultPlan {
 
   private void listen() {
     subscriptions.add(bus.subscribe(VmxEvent.VmxStarted.class, progress::vmxStarted));
-    subscriptions.add(bus.subscribe(KernelEvent.DiskCopyStarted.class, e -> progressed(progress.copyStarted(e))));
+    subscriptions.add(bus.subscribe(KernelEvent.CopyJobCreated.class, e -> progressed(progress.jobCreated(e))));
     subscriptions.add(bus.subscribe(KernelEvent.ChunkCopied.class, e -> progressed(progress.chunkCopied(e))));
     subscriptions.add(bus.subscribe(VmxEvent.SvmotionPhaseEntered.class, this::phase));
   }

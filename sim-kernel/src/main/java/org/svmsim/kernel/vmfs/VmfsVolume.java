@@ -8,10 +8,13 @@ import org.svmsim.kernel.config.DatastoreConfig;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.kernel.id.DiskHandle;
+import org.svmsim.kernel.io.DirectDisk;
+import org.svmsim.kernel.io.DiskPath;
 import org.svmsim.kernel.perf.IoQueue;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.SimRandom;
 import org.svmsim.kernel.storage.BlockStore;
+import org.svmsim.kernel.storage.ExtentStore;
 
 /**
  * A mounted VMFS volume: its files with their hex handles, its free space, and the I/O queue that every
@@ -113,6 +116,22 @@ public final class VmfsVolume {
           + content.capacitySectors() + " sectors");
     }
     contents.put(path, content);
+  }
+
+  /**
+   * Creates a disk file of {@code sectors} sectors whose every sector holds {@code initialTag}
+   * ({@code SectorContent.ZERO} for a new, empty disk).
+   */
+  public VmfsFile createDisk(String path, long sectors, boolean thin, DiskHandle handle, long initialTag)
+      throws NoSpaceException {
+    VmfsFile f = createFile(path, sectors * BlockStore.SECTOR, thin, handle);
+    attachContent(path, new ExtentStore(sectors, initialTag));
+    return f;
+  }
+
+  /** Opens a disk file for I/O without any filter: the guest's I/O pays this volume's queue. */
+  public DiskPath openDisk(String path) {
+    return new DirectDisk(bus, content(path), queue);
   }
 
   public BlockStore content(String path) {

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.VmxEvent;
 import org.svmsim.kernel.id.DatastoreId;
-import org.svmsim.kernel.id.DeviceName;
+import org.svmsim.kernel.id.CopyJobId;
+import org.svmsim.kernel.id.DiskHandle;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.sim.EventLoop;
@@ -19,7 +20,7 @@ class FaultPlanTest {
   private static final VmId VM = VmId.of("vm1");
   private static final VmId OTHER = VmId.of("vm2");
   private static final WorldId WORLD = WorldId.of(1000);
-  private static final DeviceName DEV = DeviceName.of("a-b-svmmirror");
+  private static final CopyJobId JOB = CopyJobId.of(1);
   private static final DatastoreId HOME = DatastoreId.of("5739734e-f309ac87-4491-f8bc123449c2");
 
   private final EventLoop loop = new EventLoop(1);
@@ -32,10 +33,13 @@ class FaultPlanTest {
 
   private void copyOf(long sectors, long chunk) {
     loop.scheduleAt(1, new VmxEvent.VmxStarted(VM, HOME, 1, WORLD, "x.vmx", "u", 1, 1, "os", false));
-    loop.scheduleAt(2, new KernelEvent.DiskCopyStarted(WORLD, DEV, sectors, chunk, "fsdm"));
+    loop.scheduleAt(2, new KernelEvent.CopyJobCreated(WORLD, JOB, DiskHandle.parse("10a80a6"),
+        DiskHandle.parse("819390"), sectors));
     for (long lba = 0, t = 10; lba < sectors; lba += chunk, t += 10) {
-      loop.scheduleAt(t, new KernelEvent.ChunkCopied(DEV, lba, chunk));
+      loop.scheduleAt(t, new KernelEvent.ChunkCopied(JOB, 1, lba, chunk));
     }
+    // A second pass re-copies what the guest wrote: it does not move the progress.
+    loop.scheduleAt(10_000, new KernelEvent.ChunkCopied(JOB, 2, 0, sectors));
   }
 
   @Test
@@ -68,6 +72,18 @@ class FaultPlanTest {
   void aProgressTheCopyNeverReachesInjectsNothing() {
     arm(new Fault(FaultKind.CANCEL, FaultMode.DEFAULT, FaultTrigger.atProgress(5000), OTHER));
     copyOf(100, 10);
+    loop.run();
+    assertEquals(List.of(), injected, "another VM's copy");
+  }
+
+  @Test
+  void laterPassesDoNotMoveTheProgress() {
+    arm(new Fault(FaultKind.CANCEL, FaultMode.DEFAULT, FaultTrigger.atProgress(10_000), VM));
+    loop.scheduleAt(1, new VmxEvent.VmxStarted(VM, HOME, 1, WORLD, "x.vmx", "u", 1, 1, "os", false));
+    loop.scheduleAt(2, new KernelEvent.CopyJobCreated(WORLD, JOB, DiskHandle.parse("10a80a6"),
+        DiskHandle.parse("819390"), 100));
+    loop.scheduleAt(3, new KernelEvent.ChunkCopied(JOB, 1, 0, 50));
+    loop.scheduleAt(4, new KernelEvent.ChunkCopied(JOB, 2, 0, 50));
     loop.run();
     assertEquals(List.of(), injected);
   }

@@ -24,10 +24,12 @@ public enum DataMover {
     this.perIoNanos = perIoNanos;
   }
 
+  @com.fasterxml.jackson.annotation.JsonValue
   public String id() {
     return id;
   }
 
+  @com.fasterxml.jackson.annotation.JsonCreator
   public static DataMover of(String id) {
     for (DataMover m : values()) {
       if (m.id.equals(id)) {
