@@ -8,6 +8,7 @@ import org.svmsim.kernel.Vmkernel;
 import org.svmsim.kernel.event.RunEvent;
 import org.svmsim.kernel.log.LogRenderer;
 import org.svmsim.kernel.sim.EventLoop;
+import org.svmsim.kernel.sim.Observer;
 import org.svmsim.kernel.sim.SimRandom;
 import org.svmsim.kernel.sim.VirtualTime;
 import org.svmsim.kernel.storage.BlockStore;
@@ -39,6 +40,11 @@ public final class Simulation {
 
   /** Runs to the end; every dispatched event is written to {@code events} as JSON lines. */
   public Result run(Writer events) {
+    return run(events, List.of());
+  }
+
+  /** Runs to the end, {@code watchers} observing every event after the recorder and the renderers. */
+  public Result run(Writer events, List<Observer> watchers) {
     EventLoop loop = new EventLoop(spec.seed());
     SimRandom random = new SimRandom(spec.seed());
     EventRecorder recorder = new EventRecorder(events);
@@ -47,6 +53,7 @@ public final class Simulation {
     loop.observe(recorder);
     renderers.forEach(loop::observe);
     loop.observe(metrics);
+    watchers.forEach(loop::observe);
 
     String method = String.join("+", spec.scenario().relocateMethods());
     loop.publish(new RunEvent.RunStarted(spec.scenario().name(), spec.seed(), method,

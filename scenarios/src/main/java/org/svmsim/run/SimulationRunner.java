@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.svmsim.kernel.config.Method;
+import org.svmsim.report.ReportFile;
+import org.svmsim.report.RunReport;
 import org.svmsim.scenario.ActionSpec;
 import org.svmsim.scenario.Scenario;
 import org.svmsim.scenario.ScenarioException;
@@ -16,16 +19,18 @@ import org.svmsim.scenario.ScenarioAssembly;
 public final class SimulationRunner {
   private SimulationRunner() {}
 
-  /** Writes events.jsonl as the run goes, then the logs and summary.json; returns the summary. */
+  /** Writes events.jsonl as the run goes, then the logs, summary.json and report.html; returns the summary. */
   public static RunSummary run(Scenario scenario, Path dir) {
     refuseUnimplementedMethods(scenario);
     try {
       Simulation.Result result;
+      RunReport report = new RunReport();
       try (BufferedWriter events = Files.newBufferedWriter(dir.resolve("events.jsonl"), StandardCharsets.UTF_8)) {
-        result = new Simulation(ScenarioAssembly.of(scenario)).run(events);
+        result = new Simulation(ScenarioAssembly.of(scenario)).run(events, List.of(report));
       }
       OutputTree.writeLogs(dir, result.logs());
       OutputTree.writeSummary(dir, result.summary());
+      ReportFile.write(dir.resolve(ReportFile.NAME), report, result.logs());
       return result.summary();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
