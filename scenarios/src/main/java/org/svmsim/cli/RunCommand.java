@@ -30,6 +30,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace DIR if it exists and is not empty.")
   boolean force;
 
+  @Option(names = "--journal",
+      description = "Also write journal.jsonl (every acknowledged write, block by block) and final-disks.jsonl.")
+  boolean journal;
+
   @Spec
   CommandSpec spec;
 
@@ -39,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     OutputDirectory dir = out == null
         ? OutputDirectory.fresh(Path.of("runs"), defaultName(s))
         : OutputDirectory.explicit(out, force);
-    RunSummary summary = dir.produce(staging -> SimulationRunner.run(s, staging));
+    RunSummary summary = dir.produce(staging -> SimulationRunner.run(s, staging, journal));
     spec.commandLine().getOut().println(summary.oneLine());
     spec.commandLine().getOut().println("output: " + dir.target());
     return 0;

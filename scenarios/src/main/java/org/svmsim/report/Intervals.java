@@ -9,7 +9,7 @@ import org.HdrHistogram.IntCountsHistogram;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.VmxEvent;
 import org.svmsim.kernel.id.DatastoreId;
-import org.svmsim.kernel.id.DeviceName;
+import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.sim.Event;
@@ -44,10 +44,10 @@ final class Intervals implements Observer {
   private final Map<VmId, DatastoreId> home = new LinkedHashMap<>();
   private final Map<VmId, DatastoreId> destination = new LinkedHashMap<>();
   private final Map<WorldId, VmId> worlds = new LinkedHashMap<>();
-  private final Map<DeviceName, VmId> devices = new LinkedHashMap<>();
-  /** Per device of the current pass: sectors copied (the cursor) and sectors to copy. */
-  private final Map<DeviceName, Long> cursor = new LinkedHashMap<>();
-  private final Map<DeviceName, Long> size = new LinkedHashMap<>();
+  private final Map<CopyJobId, VmId> jobs = new LinkedHashMap<>();
+  /** Per copy job, in its current pass: sectors copied and sectors to copy. */
+  private final Map<CopyJobId, Long> cursor = new LinkedHashMap<>();
+  private final Map<CopyJobId, Long> size = new LinkedHashMap<>();
   private long copied;
   private long toCopy;
   private long last;
@@ -65,22 +65,19 @@ final class Intervals implements Observer {
       io(slot(t), e);
     } else if (event instanceof KernelEvent.ChunkCopied e) {
       int i = slot(t);
-      long before = cursor.getOrDefault(e.device(), 0L);
-      long after = Math.max(before, e.lba() + e.sectors());
-      cursor.put(e.device(), after);
-      copied += after - before;
+      cursor.merge(e.job(), e.sectors(), Long::sum);
+      copied += e.sectors();
       copiedSoFar[i] = copied;
       toCopySoFar[i] = toCopy;
-      VmId vm = devices.get(e.device());
+      VmId vm = jobs.get(e.job());
       add(copyBytes, home.get(vm), i, e.sectors() * BlockStore.SECTOR);
       add(copyBytes, destination.get(vm), i, e.sectors() * BlockStore.SECTOR);
-    } else if (event instanceof KernelEvent.DiskCopyStarted e) {
-      devices.putIfAbsent(e.device(), worlds.get(e.world()));
-      pass(slot(t), e.device(), e.sectors());
-    } else if (event instanceof KernelEvent.DiskCopyFailed e) {
-      pass(slot(t), e.device(), 0);
-    } else if (event instanceof KernelEvent.SvmDeviceCreated e) {
-      devices.put(e.device(), worlds.get(e.world()));
+    } else if (event instanceof KernelEvent.CopyJobCreated e) {
+      jobs.put(e.job(), worlds.get(e.world()));
+    } else if (event instanceof KernelEvent.CopyPassStarted e) {
+      pass(slot(t), e.job(), e.sectors());
+    } else if (event instanceof KernelEvent.CopyFailed e) {
+      pass(slot(t), e.job(), 0);
     } else if (event instanceof KernelEvent.VolumeMounted e) {
       datastores.put(e.datastore(), e.name());
       guestBytes.put(e.datastore(), new long[MAX]);
@@ -98,8 +95,11 @@ final class Intervals implements Observer {
     }
   }
 
-  /** A pass starts from the beginning of its disk; a failed one leaves nothing to copy. */
-  private void pass(int i, DeviceName device, long sectors) {
+  /**
+   * A pass starts with {@code sectors} to copy (the whole disk, or only the dirty blocks of a later DBT
+   * pass); a failed one leaves nothing to copy.
+   */
+  private void pass(int i, CopyJobId device, long sectors) {
     copied -= cursor.getOrDefault(device, 0L);
     toCopy += sectors - size.getOrDefault(device, 0L);
     cursor.put(device, 0L);

@@ -46,8 +46,8 @@ public final class RunReport implements Observer {
     } else if (event instanceof VmxEvent.VmUnstunned e) {
       downtimeMicros += e.stoppedMicros();
     } else if (event instanceof KernelEvent.DataMoverSelected e) {
-      headline.put("mover", e.mover());
-    } else if (event instanceof KernelEvent.DiskCopyCompleted e) {
+      headline.put("mover", e.mover().id());
+    } else if (event instanceof KernelEvent.CopyPassCompleted e) {
       bytesCopied += e.bytesCopied();
     } else if (event instanceof KernelEvent.GuestIoCompleted e && e.write()) {
       writes++;

@@ -114,12 +114,13 @@ final class Timeline implements Observer {
       begin("device " + e.device(), new Span(VMKERNEL, "mirror", e.device().name(), t, -1));
     } else if (event instanceof KernelEvent.SvmDeviceDestroyed e) {
       end("device " + e.device(), t);
-    } else if (event instanceof KernelEvent.DiskCopyStarted e) {
-      begin("copy " + e.device(), new Span(VMKERNEL, "copy", "copy pass (" + e.mover() + ")", t, -1));
-    } else if (event instanceof KernelEvent.DiskCopyCompleted e) {
-      end("copy " + e.device(), t);
-    } else if (event instanceof KernelEvent.DiskCopyFailed e) {
-      end("copy " + e.device(), t);
+    } else if (event instanceof KernelEvent.CopyPassStarted e) {
+      String label = "copy pass " + e.pass() + " (" + e.mover().id() + ")";
+      begin("copy " + e.job(), new Span(VMKERNEL, "copy", label, t, -1));
+    } else if (event instanceof KernelEvent.CopyPassCompleted e) {
+      end("copy " + e.job(), t);
+    } else if (event instanceof KernelEvent.CopyFailed e) {
+      end("copy " + e.job(), t);
       marks.add(new Mark(VMKERNEL, "fail", "copy failed: " + e.reason(), t));
     } else if (event instanceof KernelEvent.ProbeOpenFailed e) {
       marks.add(new Mark(VMKERNEL, "probe", "rescan probe of " + e.device() + ": " + e.status(), t));

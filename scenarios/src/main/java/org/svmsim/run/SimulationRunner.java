@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.svmsim.journal.WriteJournal;
 import org.svmsim.kernel.config.Method;
 import org.svmsim.report.ReportFile;
 import org.svmsim.report.RunReport;
@@ -17,16 +18,34 @@ import org.svmsim.scenario.ScenarioAssembly;
 
 /** Runs a scenario and writes its output tree into a (staging) directory. */
 public final class SimulationRunner {
+  /** The audit journal's files, written with {@code --journal}; the README documents their format. */
+  public static final String JOURNAL = "journal.jsonl";
+  public static final String FINAL_DISKS = "final-disks.jsonl";
+
   private SimulationRunner() {}
 
   /** Writes events.jsonl as the run goes, then the logs, summary.json and report.html; returns the summary. */
   public static RunSummary run(Scenario scenario, Path dir) {
+    return run(scenario, dir, false);
+  }
+
+  /** As {@link #run(Scenario, Path)}; with {@code journal}, also journal.jsonl and final-disks.jsonl. */
+  public static RunSummary run(Scenario scenario, Path dir, boolean journal) {
     refuseUnimplementedMethods(scenario);
     try {
       Simulation.Result result;
       RunReport report = new RunReport();
-      try (BufferedWriter events = Files.newBufferedWriter(dir.resolve("events.jsonl"), StandardCharsets.UTF_8)) {
-        result = new Simulation(ScenarioAssembly.of(scenario)).run(events, List.of(report));
+      try (BufferedWriter events = Files.newBufferedWriter(dir.resolve("events.jsonl"), StandardCharsets.UTF_8);
+          BufferedWriter lines = journal ? Files.newBufferedWriter(dir.resolve(JOURNAL), StandardCharsets.UTF_8)
+              : null) {
+        WriteJournal audit = journal ? new WriteJournal(lines) : null;
+        result = new Simulation(ScenarioAssembly.of(scenario))
+            .run(events, audit == null ? List.of(report) : List.of(report, audit));
+        if (audit != null) {
+          try (BufferedWriter last = Files.newBufferedWriter(dir.resolve(FINAL_DISKS), StandardCharsets.UTF_8)) {
+            audit.writeFinalDisks(last, result.finalDisks());
+          }
+        }
       }
       OutputTree.writeLogs(dir, result.logs());
       OutputTree.writeSummary(dir, result.summary());

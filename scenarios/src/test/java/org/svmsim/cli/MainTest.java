@@ -124,7 +124,7 @@ class MainTest {
   void badOverridesAreUserErrors() {
     assertUserError(Cli.run("show", "seed", "--set", "vms[0].workload.iopz=5"),
         "svmsim: --set vms[0].workload.iopz=5: vms[0].workload.iopz: unknown path: vms[0].workload has no field "
-            + "iopz (fields: iops, readRatio, ioSize, locality, hotFraction, hotProbability)");
+            + "iopz (fields: iops, readRatio, ioSize, locality, hotFraction, hotProbability, outstanding)");
     assertOneLineUserError(Cli.run("show", "seed", "--method", "warp"),
         "svmsim: --method warp: timeline[1].method: bad value \"warp\"");
     assertOneLineUserError(Cli.run("show", "seed", "--seed", "many"), "--seed", "many");
@@ -132,6 +132,15 @@ class MainTest {
     assertOneLineUserError(Cli.run("frobnicate"), "frobnicate");
     assertOneLineUserError(Cli.run("run"), "SCENARIO");
     assertOneLineUserError(Cli.run(), "missing command");
+  }
+
+  @Test
+  void theGuestsQueueDepthIsBounded() {
+    for (String depth : new String[] {"0", "1025"}) {
+      assertOneLineUserError(Cli.run("show", "quick", "--set", "vms[0].workload.outstanding=" + depth),
+          "vms[0].workload.outstanding: bad value \"" + depth + "\": must be within 1..1024");
+    }
+    assertTrue(Cli.run("show", "quick").out().contains("outstanding: 32"), "the default is PVSCSI's 32");
   }
 
   @Test

@@ -6,7 +6,6 @@ import org.svmsim.kernel.Vmkernel;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.VmxEvent;
 import org.svmsim.kernel.id.DatastoreId;
-import org.svmsim.kernel.io.DirectDisk;
 import org.svmsim.kernel.io.GuestIo;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.SimRandom;
@@ -14,8 +13,9 @@ import org.svmsim.kernel.sim.VirtualTime;
 import org.svmsim.kernel.vmfs.VmfsVolume;
 import org.svmsim.vmx.config.VmConfig;
 import org.svmsim.vmx.disk.VirtualDisk;
+import org.svmsim.vmx.guest.AdapterQueue;
 import org.svmsim.vmx.guest.WorkloadGenerator;
-import org.svmsim.vmx.svmotion.MirrorMigration;
+import org.svmsim.vmx.svmotion.Migration;
 
 /**
  * The VMX of one VM: powers it on, runs its guest's I/O through its virtual disks, stuns and unstuns it,
@@ -34,13 +34,13 @@ public final class VmxProcess {
   private final List<VirtualDisk> disks = new ArrayList<>();
   private final List<WorkloadGenerator> workloads = new ArrayList<>();
   private final List<VmxEvent.GuestIoIssued> heldWhileStunned = new ArrayList<>();
+  private final AdapterQueue<VmxEvent.GuestIoIssued> adapter;
   private DatastoreId home;
   private boolean running;
   private boolean stunned;
-  private long outstanding;
   private long ioSeq;
   private long writeSeq;
-  private MirrorMigration migration;
+  private Migration migration;
 
   VmxProcess(Bus bus, Vmkernel kernel, SimRandom random, VmConfig config, int ordinal) {
     this.bus = bus;
@@ -49,6 +49,7 @@ public final class VmxProcess {
     this.config = config;
     this.home = config.home();
     this.tagBase = (long) (ordinal + 1) << 40;
+    this.adapter = new AdapterQueue<>(config.workload().outstanding());
     for (int i = 0; i < config.disks().size(); i++) {
       long initialTag = Long.MIN_VALUE | ((long) ordinal << 16) | i;
       VirtualDisk d = new VirtualDisk(bus, random.split("disk" + i), config.name(), "scsi0:" + i,
@@ -68,8 +69,7 @@ public final class VmxProcess {
     for (VirtualDisk d : disks) {
       String flat = VmFiles.flat(config.name(), d.config());
       d.open(volume.id().resolve(VmFiles.descriptor(config.name(), d.config())),
-          volume.file(flat).orElseThrow(),
-          new DirectDisk(bus, volume.content(flat), volume.queue()), null);
+          volume.file(flat).orElseThrow(), volume.openDisk(flat), null);
     }
     bus.schedule(BOOT_NANOS, new VmxEvent.GuestRunning(config.name()));
   }
@@ -82,6 +82,7 @@ public final class VmxProcess {
 
   void powerOff() {
     running = false;
+    adapter.dropWaiting();
     for (VirtualDisk d : disks) {
       d.close();
     }
@@ -107,22 +108,36 @@ public final class VmxProcess {
       heldWhileStunned.add(e);
       return;
     }
+    admit(e);
+  }
+
+  /** The I/O takes an adapter slot, or waits for one; now, or at unstun for one issued while stunned. */
+  private void admit(VmxEvent.GuestIoIssued e) {
+    if (adapter.admit(e, bus.now())) {
+      submit(e);
+    }
+  }
+
+  /** Sends an I/O that holds an adapter slot to its disk; the guest then draws its next arrival. */
+  private void submit(VmxEvent.GuestIoIssued e) {
     int i = e.disk();
     VirtualDisk d = disks.get(i);
     if (e.write()) {
       d.beforeWrite();
     }
-    outstanding++;
     d.path().submit(new GuestIo(config.name(), i, e.ioId(), e.write(), e.lba(), e.sectors(), e.tag()));
     scheduleNextIo(i);
   }
 
   void completed(KernelEvent.GuestIoCompleted e) {
-    outstanding--;
+    adapter.completed();
     if (e.write()) {
       disks.get(e.disk()).audit().acknowledged(e.lba(), e.sectors(), e.tag());
     }
-    if (outstanding == 0 && migration != null) {
+    if (!stunned && running) {
+      submitWaiting();
+    }
+    if (adapter.inFlight() == 0 && migration != null) {
       migration.drained();
     }
   }
@@ -133,14 +148,26 @@ public final class VmxProcess {
     bus.publish(new VmxEvent.VmStunned(config.name()));
   }
 
-  /** The guest runs again and issues what it was about to. */
+  /**
+   * The guest runs again and what it issued while stunned goes to its disks now. Those I/Os were
+   * published once, when issued; they are submitted, not published again.
+   */
   public void unstun(long stoppedNanos) {
     bus.publish(new VmxEvent.VmUnstunned(config.name(), stoppedNanos / VirtualTime.MICROSECOND));
     stunned = false;
+    submitWaiting();
     List<VmxEvent.GuestIoIssued> again = new ArrayList<>(heldWhileStunned);
     heldWhileStunned.clear();
     for (VmxEvent.GuestIoIssued e : again) {
-      bus.publish(e);
+      if (running) {
+        admit(e);
+      }
+    }
+  }
+
+  private void submitWaiting() {
+    for (VmxEvent.GuestIoIssued w = adapter.release(bus.now()); w != null; w = adapter.release(bus.now())) {
+      submit(w);
     }
   }
 
@@ -148,7 +175,7 @@ public final class VmxProcess {
     if (migration != null) {
       throw new IllegalStateException(config.name() + " is already migrating");
     }
-    migration = new MirrorMigration(bus, kernel, random.split("svmotion"), this, e);
+    migration = new Migration(bus, kernel, random.split("svmotion"), this, e);
     migration.start();
   }
 
@@ -163,12 +190,17 @@ public final class VmxProcess {
     migration = null;
   }
 
-  public MirrorMigration migration() {
+  public Migration migration() {
     return migration;
   }
 
   public long outstanding() {
-    return outstanding;
+    return adapter.inFlight();
+  }
+
+  /** How often, and for how long in all, the guest's I/Os waited for a free adapter slot. */
+  public AdapterQueue<?> adapter() {
+    return adapter;
   }
 
   public VmConfig config() {
