@@ -31,9 +31,11 @@ final class RunMetrics implements Observer {
   final Map<CopyJobId, Integer> passesPerJob = new LinkedHashMap<>();
   /** Bytes copied by each pass number, over all disks: pass 1 first. */
   final List<Long> bytesPerPass = new ArrayList<>();
+  final GuestWriteImpact guestImpact = new GuestWriteImpact();
 
   @Override
   public void onEvent(long t, Event event) {
+    guestImpact.onEvent(t, event);
     if (event instanceof AgentEvent.RelocateVm e) {
       method = e.method().id();
     } else if (event instanceof AgentEvent.RelocateFinished e) {

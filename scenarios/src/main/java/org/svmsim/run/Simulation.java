@@ -123,9 +123,11 @@ public final class Simulation {
     boolean mirror = ran.equals(Method.MIRROR.id());
     boolean dbt = ran.equals(Method.DBT.id());
     boolean snapshot = ran.equals(Method.SNAPSHOT.id());
+    GuestWriteImpact.Figures impact = m.guestImpact.figures();
     return new RunSummary(spec.scenario().name(), spec.seed(), ran,
         m.outcome, m.failureReason, round3(migrationMs), m.downtimeMicros < 0 ? 0 : m.downtimeMicros / 1e3,
-        m.bytesCopied, diskBytes, m.guestWrites, mirror ? m.guestWritesMirrored : null, throttled,
+        m.bytesCopied, diskBytes, m.guestWrites, mirror ? m.guestWritesMirrored : null, impact.p50Us(),
+        impact.p99Us(), impact.maxUs(), impact.throughputMBps(), throttled,
         round3(throttledNanos / 1e6), m.passes(), m.stunCount, mirror ? m.mirroredBytes : null,
         dbt ? List.copyOf(m.bytesPerPass) : null, snapshot ? m.redoLogBytes : null, m.checked && m.consistent,
         lost, m.mover, round3(rate), recorder.count(), logs);
