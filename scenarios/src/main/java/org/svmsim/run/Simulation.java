@@ -121,7 +121,7 @@ public final class Simulation {
         m.outcome, m.failureReason, round3(migrationMs), m.downtimeMicros < 0 ? 0 : m.downtimeMicros / 1e3,
         m.bytesCopied, diskBytes, m.guestWrites, mirror ? m.guestWritesMirrored : null, throttled,
         round3(throttledNanos / 1e6), m.passes(), m.stunCount, mirror ? m.mirroredBytes : null,
-        dbt ? List.copyOf(m.bytesPerPass) : null, snapshot ? m.redoLogBytes : null, m.checked && m.consistent,
+        dbt ? List.copyOf(m.dirtyPerPass) : null, snapshot ? m.redoLogBytes : null, m.checked && m.consistent,
         lost, m.mover, round3(rate), recorder.count(), logs);
   }
 

@@ -43,6 +43,13 @@ public enum VmwareCatalog {
   CONTENT_ID_CHANGED(Threads.VCPU0, "DDB: \"longContentID\" = \"{}\" (was \"{}\")"),
   CID_UPDATED(Threads.VCPU0, "DISKLIB-CHAIN : DiskChainUpdateContentID: oldCID = {}, newCID = {} ({})"),
   PHASE_ENTERED(Threads.WORKER0, "SVMotion: Enter Phase {}"),
+  // Change tracking for a DBT copy: real DiskLib lines (real-lines/vmware_snapshot-consolidation-and-faults.log).
+  CBT_OPENING(Threads.VCPU0, "DISKLIB-CBT : Opening cbt node {}"),
+  CBT_SHUTTING_DOWN(Threads.VCPU0, "DISKLIB-CBT : Shutting down change tracking for untracked fid {}."),
+  CBT_DISCONNECTED(Threads.VCPU0, "DISKLIB-CBT : Successfully disconnected CBT node."),
+  // svmsim's wording: ESX 4.x's own lines for each DBT pass are not public.
+  DBT_PASS_ENDED(Threads.WORKER0,
+      "SVMotion: Dirty block copy pass {} of {} copied {} bytes{}; {} bytes dirty; next: {}."),
   COPY_STARTED(Threads.WORKER0, "Disk/File copy started for {}."),
   COPY_COMPLETED(Threads.WORKER0, "Disk/File copy completed for {}: {} bytes in {} s."),
   STUNNING(Threads.VCPU0, "Checkpoint_Stun: Stunning the VM for the Storage vMotion switchover."),
