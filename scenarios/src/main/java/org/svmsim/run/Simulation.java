@@ -11,6 +11,7 @@ import org.svmsim.kernel.Vmkernel;
 import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.event.RunEvent;
 import org.svmsim.kernel.log.LogRenderer;
+import org.svmsim.kernel.perf.StorageFabric;
 import org.svmsim.kernel.sim.EventLoop;
 import org.svmsim.kernel.sim.Observer;
 import org.svmsim.kernel.sim.SimRandom;
@@ -66,7 +67,9 @@ public final class Simulation {
     loop.publish(new RunEvent.RunStarted(spec.scenario().name(), spec.seed(), method,
         spec.startEpochMillis(), spec.host().hostname(), spec.host().esxVersion(), spec.host().esxBuild(),
         spec.host().cpus()));
-    Vmkernel kernel = new Vmkernel(loop, random.split("kernel"), spec.host(), spec.datastores());
+    // The datastores' I/O services belong to the run, not to the host: later hosts share them.
+    StorageFabric storage = new StorageFabric(loop);
+    Vmkernel kernel = new Vmkernel(loop, random.split("kernel"), spec.host(), storage, spec.datastores());
     Vmx vmx = Vmx.install(loop, kernel, random.split("vmx"), spec.vms());
     List<ManagedVm> managed = spec.vms().stream().map(vm -> new ManagedVm(vm.name(), vm.home())).toList();
     HostAgents.install(loop, kernel.vmfs(), random.split("agents"), managed);

@@ -7,6 +7,7 @@ import org.svmsim.kernel.config.HostConfig;
 import org.svmsim.kernel.copy.CopyJobs;
 import org.svmsim.kernel.device.DeviceRegistry;
 import org.svmsim.kernel.fsr.Switchovers;
+import org.svmsim.kernel.perf.StorageFabric;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.SimRandom;
 import org.svmsim.kernel.svm.SvmDriver;
@@ -23,15 +24,22 @@ public final class Vmkernel {
   private final CopyJobs copies;
   private final ChangeTracking cbt;
 
-  public Vmkernel(Bus bus, SimRandom random, HostConfig host, List<DatastoreConfig> datastores) {
+  /** A host on the run's {@code storage}, mounting {@code datastores} from it. */
+  public Vmkernel(Bus bus, SimRandom random, HostConfig host, StorageFabric storage,
+      List<DatastoreConfig> datastores) {
     this.devices = new DeviceRegistry(bus);
-    this.vmfs = new Vmfs(bus, random.split("vmfs"));
+    this.vmfs = new Vmfs(bus, random.split("vmfs"), storage);
     this.svm = new SvmDriver(bus, devices);
     this.rescanner = new Rescanner(bus, random.split("rescan"), host, devices);
     this.switchovers = new Switchovers(bus);
     this.copies = new CopyJobs(bus);
     this.cbt = new ChangeTracking(bus);
     datastores.forEach(vmfs::mount);
+  }
+
+  /** A host alone on its own storage fabric (tests). */
+  public Vmkernel(Bus bus, SimRandom random, HostConfig host, List<DatastoreConfig> datastores) {
+    this(bus, random, host, new StorageFabric(bus), datastores);
   }
 
   /** Starts the kernel's own timers. */

@@ -2,12 +2,13 @@ package org.svmsim.kernel.cbt;
 
 import org.svmsim.kernel.copy.CopyPlan;
 import org.svmsim.kernel.copy.dbt.DbtCopy;
-import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.id.DeviceName;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.io.DiskPath;
+import org.svmsim.kernel.io.GuestAck;
 import org.svmsim.kernel.io.GuestIo;
 import org.svmsim.kernel.io.IoRoute;
+import org.svmsim.kernel.perf.IoStream;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.storage.BlockStore;
 import org.svmsim.kernel.vmfs.VmfsVolume;
@@ -30,7 +31,7 @@ public final class CbtFilter implements DiskPath {
   private final DeviceName name;
   private final String path;
   private final WorldId owner;
-  private final VmfsVolume sourceVolume;
+  private final IoStream guest;
   private final DbtCopy copy;
 
   CbtFilter(Bus bus, DeviceName name, String path, WorldId owner, VmfsVolume sourceVolume, DbtCopy copy) {
@@ -38,7 +39,7 @@ public final class CbtFilter implements DiskPath {
     this.name = name;
     this.path = path;
     this.owner = owner;
-    this.sourceVolume = sourceVolume;
+    this.guest = sourceVolume.service().openStream(name.toString());
     this.copy = copy;
   }
 
@@ -60,17 +61,16 @@ public final class CbtFilter implements DiskPath {
     return copy.source();
   }
 
+  /** A read goes to the source; a write marks the bitmap first (that update is what it pays), then goes. */
   @Override
   public void submit(GuestIo io) {
-    long now = bus.now();
-    long extra = 0;
-    if (io.write()) {
-      copy.write(io.lba(), io.sectors(), io.tag());
-      extra = BITMAP_UPDATE_NANOS;
+    GuestAck ack = new GuestAck(bus, io, IoRoute.DIRECT, false, bus.now(), 1);
+    if (!io.write()) {
+      guest.submit(io.bytes(), ack, 0);
+      return;
     }
-    long done = sourceVolume.queue().submit(now, io.bytes()) + extra;
-    bus.scheduleAt(done, new KernelEvent.GuestIoCompleted(io.vm(), io.disk(), io.id(), io.write(), io.lba(),
-        io.sectors(), io.tag(), IoRoute.DIRECT, false, done - now));
+    copy.write(io.lba(), io.sectors(), io.tag());
+    bus.wakeAt(bus.now() + BITMAP_UPDATE_NANOS, () -> guest.submit(io.bytes(), ack, 0));
   }
 
   /** The pass under way, for the copy job: the blocks due, a run of them at a time. */

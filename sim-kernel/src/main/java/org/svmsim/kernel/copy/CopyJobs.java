@@ -5,9 +5,11 @@ import java.util.Map;
 import org.svmsim.kernel.config.MigrationOptions;
 import org.svmsim.kernel.copy.mover.DataMover;
 import org.svmsim.kernel.copy.mover.DataMoverSelector;
+import org.svmsim.kernel.copy.mover.RangeCopy;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.id.WorldId;
+import org.svmsim.kernel.perf.IoStream;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.storage.BlockStore;
 import org.svmsim.kernel.vmfs.NoSpaceException;
@@ -17,8 +19,10 @@ import org.svmsim.kernel.vmfs.VmfsVolume;
 /**
  * The kernel's disk copies. A job copies one disk from a source volume to a file on a destination volume
  * with the data mover DOMAIN.md section 5 calls for, in as many passes as its caller asks, each pass a
- * {@link CopyPlan} run one chunk at a time; every fact it publishes is keyed by the job's id. A chunk
- * in flight when its job is cancelled never lands: its completion is withdrawn.
+ * {@link CopyPlan} run one chunk at a time; every fact it publishes is keyed by the job's id. Each chunk
+ * is a {@link RangeCopy} on the job's own streams into the two datastores' shared services, so it takes
+ * what those services give it then, beside the guest and any other copy. A chunk in flight when its job
+ * is cancelled never lands: its mover stops, and its late completion is ignored.
  */
 public final class CopyJobs {
   private final Bus bus;
@@ -26,7 +30,7 @@ public final class CopyJobs {
   private int lastId;
 
   /** One disk's copy: where from, where to, how, and the pass under way if any. */
-  private final class Job {
+  private final class Job implements RangeCopy.Done {
     final CopyJobId id;
     final WorldId world;
     final VmfsVolume source;
@@ -38,8 +42,11 @@ public final class CopyJobs {
     final long chunkSectors;
     int passes;
     CopyPlan plan;
+    final IoStream sourceStream;
+    final IoStream destinationStream;
     BlockStore.Slice inFlight;
-    Bus.Timer landing;
+    RangeCopy landing;
+    long chunks;
     long passStartedAt;
     long passCopiedSectors;
 
@@ -54,6 +61,17 @@ public final class CopyJobs {
       this.destinationStore = destinationStore;
       this.mover = mover;
       this.chunkSectors = chunkSectors;
+      this.sourceStream = source.service().openStream("copy " + id);
+      this.destinationStream = destination.service().openStream("copy " + id);
+    }
+
+    /** The mover is done with chunk number {@code chunk}: it lands unless the job moved on since. */
+    @Override
+    public void rangeCopied(long chunk, long atNanos, RangeCopy.Status status) {
+      if (status == RangeCopy.Status.COPIED && chunk == chunks && inFlight != null && plan != null) {
+        landing = null;
+        bus.publish(new KernelEvent.ChunkCopied(id, passes, inFlight.lba(), inFlight.sectors()));
+      }
     }
   }
 
@@ -104,10 +122,8 @@ public final class CopyJobs {
       return;
     }
     j.inFlight = chunk;
-    long done = j.mover.copy(bus.now(), j.source.queue(), j.destination.queue(),
-        chunk.sectors() * BlockStore.SECTOR);
-    j.landing = bus.timer(done - bus.now(),
-        new KernelEvent.ChunkCopied(j.id, j.passes, chunk.lba(), chunk.sectors()));
+    j.landing = RangeCopy.start(bus, j.mover, j.sourceStream, j.destinationStream,
+        chunk.sectors() * BlockStore.SECTOR, j, ++j.chunks);
   }
 
   private void onChunkCopied(KernelEvent.ChunkCopied e) {
@@ -117,7 +133,6 @@ public final class CopyJobs {
     }
     BlockStore.Slice chunk = j.inFlight;
     j.inFlight = null;
-    j.landing = null;
     if (j.destinationFile.thin()) {
       try {
         j.destination.allocate(j.destinationFile.path(), chunk.sectors() * BlockStore.SECTOR);

@@ -7,24 +7,27 @@ import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.id.DeviceName;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.io.DiskPath;
+import org.svmsim.kernel.io.GuestAck;
 import org.svmsim.kernel.io.GuestIo;
 import org.svmsim.kernel.io.IoRoute;
+import org.svmsim.kernel.perf.IoStream;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.storage.BlockStore;
 import org.svmsim.kernel.vmfs.VmfsVolume;
 
 /**
  * /vmfs/devices/svm/primary-secondary-svmmirror: the mirror driver on one disk. Guest I/O and the copy
- * job's chunks go through {@link MirrorPass} (the write rules) and pay the datastores' queues (the
- * timing). A mirrored write completes when both of its writes have.
+ * job's chunks go through {@link MirrorPass} (the write rules); the guest's I/O then goes to the
+ * datastores' shared services on the device's own streams (the timing). A mirrored write completes when
+ * both of its writes have.
  */
 public final class SvmMirrorDevice implements DiskPath {
   private final Bus bus;
   private final DeviceName name;
   private final String path;
   private final WorldId owner;
-  private final VmfsVolume sourceVolume;
-  private final VmfsVolume destinationVolume;
+  private final IoStream guestSource;
+  private final IoStream guestDestination;
   private final MirrorPass pass;
   private boolean copyPlanned;
   private long reads;
@@ -38,8 +41,8 @@ public final class SvmMirrorDevice implements DiskPath {
     this.name = name;
     this.path = path;
     this.owner = owner;
-    this.sourceVolume = sourceVolume;
-    this.destinationVolume = destinationVolume;
+    this.guestSource = sourceVolume.service().openStream(name + " guest");
+    this.guestDestination = destinationVolume.service().openStream(name + " guest");
     this.pass = new MirrorPass(source, destination);
   }
 
@@ -104,10 +107,7 @@ public final class SvmMirrorDevice implements DiskPath {
     if (!io.write()) {
       reads++;
       readBytes += io.bytes();
-      long now = bus.now();
-      long done = sourceVolume.queue().submit(now, io.bytes());
-      bus.scheduleAt(done, new KernelEvent.GuestIoCompleted(io.vm(), io.disk(), io.id(), false, io.lba(),
-          io.sectors(), io.tag(), IoRoute.SOURCE_ONLY, false, done - now));
+      guestSource.submit(io.bytes(), new GuestAck(bus, io, IoRoute.SOURCE_ONLY, false, bus.now(), 1), 0);
       return;
     }
     writes++;
@@ -119,19 +119,20 @@ public final class SvmMirrorDevice implements DiskPath {
     }
   }
 
-  /** Schedules the acknowledgement of an applied write: when its source write, and mirror write if any, end. */
+  /**
+   * Sends an applied write to the datastores: to the source, and its mirrored part to the destination at
+   * the same time; the guest is acknowledged when both have completed.
+   */
   private void complete(MirrorPass.Applied a) {
     MirrorPass.GuestWrite w = a.write();
     GuestIo io = (GuestIo) w.owner();
-    long now = bus.now();
-    long bytes = w.sectors() * BlockStore.SECTOR;
-    long done = sourceVolume.queue().submit(now, bytes);
-    if (a.route().mirroredSectors() > 0) {
-      done = Math.max(done,
-          destinationVolume.queue().submit(now, a.route().mirroredSectors() * BlockStore.SECTOR));
+    long mirrored = a.route().mirroredSectors();
+    GuestAck ack = new GuestAck(bus, io, IoRoute.of(a.route().kind()), a.wasHeld(), w.issuedAt(),
+        mirrored > 0 ? 2 : 1);
+    guestSource.submit(w.sectors() * BlockStore.SECTOR, ack, 0);
+    if (mirrored > 0) {
+      guestDestination.submit(mirrored * BlockStore.SECTOR, ack, 0);
     }
-    bus.scheduleAt(done, new KernelEvent.GuestIoCompleted(io.vm(), io.disk(), w.id(), true, w.lba(), w.sectors(),
-        w.tag(), IoRoute.of(a.route().kind()), a.wasHeld(), done - w.issuedAt()));
   }
 
   /** Writes that went to the destination as well as the source, in bytes (their mirrored parts). */

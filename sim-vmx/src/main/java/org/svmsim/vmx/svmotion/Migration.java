@@ -213,11 +213,17 @@ public final class Migration {
       return;
     }
     state = State.RESUMING;
-    long transferDone = destination.queue().submit(bus.now(), CHECKPOINT_BYTES);
-    long fsr = SUSPEND_NANOS + (transferDone - bus.now()) + RESUME_NANOS
-        + random.nextLong(0, 60 * VirtualTime.MILLISECOND);
-    resume = bus.timer(fsr, new VmxEvent.FastSuspendResumed(vmx.config().name(), request.destination(),
-        CHECKPOINT_BYTES));
+    // The checkpoint is written to the destination through its shared service; the suspend and resume
+    // around it take their own time once it is there.
+    destination.service().openStream(vmx.config().name() + " checkpoint").submit(CHECKPOINT_BYTES,
+        (token, arrivedAt) -> {
+          if (state != State.RESUMING) {
+            return;
+          }
+          long fsr = SUSPEND_NANOS + RESUME_NANOS + random.nextLong(0, 60 * VirtualTime.MILLISECOND);
+          resume = bus.timer(fsr, new VmxEvent.FastSuspendResumed(vmx.config().name(), request.destination(),
+              CHECKPOINT_BYTES));
+        }, 0);
   }
 
   /** The VM now runs on the shadow VMX, from the destination disks. */
