@@ -32,9 +32,11 @@ final class RunMetrics implements Observer {
   final Map<CopyJobId, Integer> passesPerJob = new LinkedHashMap<>();
   /** Bytes the guest dirtied during each unstunned DBT pass, over all disks: pass 1 first. */
   final List<Long> dirtyPerPass = new ArrayList<>();
+  final GuestWriteImpact guestImpact = new GuestWriteImpact();
 
   @Override
   public void onEvent(long t, Event event) {
+    guestImpact.onEvent(t, event);
     if (event instanceof AgentEvent.RelocateVm e) {
       method = e.method().id();
     } else if (event instanceof AgentEvent.RelocateFinished e) {

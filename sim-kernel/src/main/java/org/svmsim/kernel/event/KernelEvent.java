@@ -1,6 +1,7 @@
 package org.svmsim.kernel.event;
 
 import org.svmsim.kernel.copy.mover.DataMover;
+import org.svmsim.kernel.fault.Fault;
 import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.kernel.id.DeviceName;
@@ -107,4 +108,7 @@ public sealed interface KernelEvent extends Event {
    */
   record GuestIoCompleted(VmId vm, int disk, long ioId, boolean write, long lba, long sectors, long tag,
       IoRoute route, boolean waited, long latencyNanos) implements KernelEvent {}
+
+  /** The run's fault plan strikes: {@code fault} happens now ({@link org.svmsim.kernel.fault.FaultPlan}). */
+  record FaultInjected(Fault fault) implements KernelEvent {}
 }
