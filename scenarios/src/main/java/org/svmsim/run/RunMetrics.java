@@ -1,12 +1,14 @@
 package org.svmsim.run;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.RunEvent;
 import org.svmsim.kernel.event.VmxEvent;
-import org.svmsim.kernel.id.DeviceName;
+import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.sim.Event;
 import org.svmsim.kernel.sim.Observer;
 
@@ -20,25 +22,38 @@ final class RunMetrics implements Observer {
   long bytesCopied;
   long guestWrites;
   long guestWritesMirrored;
+  long mirroredBytes;
+  long redoLogBytes;
+  int stunCount;
   boolean checked;
   boolean consistent = true;
   String mover = "";
-  final Map<DeviceName, Integer> passesPerDevice = new LinkedHashMap<>();
+  final Map<CopyJobId, Integer> passesPerJob = new LinkedHashMap<>();
+  /** Bytes copied by each pass number, over all disks: pass 1 first. */
+  final List<Long> bytesPerPass = new ArrayList<>();
 
   @Override
   public void onEvent(long t, Event event) {
     if (event instanceof AgentEvent.RelocateVm e) {
-      method = e.method();
+      method = e.method().id();
     } else if (event instanceof AgentEvent.RelocateFinished e) {
       migrationNanos = e.elapsedNanos();
+    } else if (event instanceof VmxEvent.VmStunned) {
+      stunCount++;
     } else if (event instanceof VmxEvent.VmUnstunned e) {
       downtimeMicros = Math.max(downtimeMicros, 0) + e.stoppedMicros();
     } else if (event instanceof KernelEvent.DataMoverSelected e) {
-      mover = e.mover();
-    } else if (event instanceof KernelEvent.DiskCopyStarted e) {
-      passesPerDevice.merge(e.device(), 1, Integer::sum);
-    } else if (event instanceof KernelEvent.DiskCopyCompleted e) {
+      mover = e.mover().id();
+    } else if (event instanceof KernelEvent.CopyPassStarted e) {
+      passesPerJob.merge(e.job(), 1, Integer::sum);
+    } else if (event instanceof KernelEvent.CopyPassCompleted e) {
       bytesCopied += e.bytesCopied();
+      while (bytesPerPass.size() < e.pass()) {
+        bytesPerPass.add(0L);
+      }
+      bytesPerPass.set(e.pass() - 1, bytesPerPass.get(e.pass() - 1) + e.bytesCopied());
+    } else if (event instanceof KernelEvent.SvmMirrorStats e) {
+      mirroredBytes += e.mirroredBytes();
     } else if (event instanceof KernelEvent.GuestIoCompleted e && e.write()) {
       guestWrites++;
       if (e.route().mirrored()) {
@@ -54,6 +69,6 @@ final class RunMetrics implements Observer {
   }
 
   int passes() {
-    return passesPerDevice.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    return passesPerJob.values().stream().mapToInt(Integer::intValue).max().orElse(0);
   }
 }

@@ -8,8 +8,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.svmsim.journal.WriteJournal;
 import org.svmsim.kernel.Vmkernel;
+import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.event.RunEvent;
 import org.svmsim.kernel.log.LogRenderer;
+import org.svmsim.kernel.perf.StorageFabric;
 import org.svmsim.kernel.sim.EventLoop;
 import org.svmsim.kernel.sim.Observer;
 import org.svmsim.kernel.sim.SimRandom;
@@ -65,7 +67,9 @@ public final class Simulation {
     loop.publish(new RunEvent.RunStarted(spec.scenario().name(), spec.seed(), method,
         spec.startEpochMillis(), spec.host().hostname(), spec.host().esxVersion(), spec.host().esxBuild(),
         spec.host().cpus()));
-    Vmkernel kernel = new Vmkernel(loop, random.split("kernel"), spec.host(), spec.datastores());
+    // The datastores' I/O services belong to the run, not to the host: later hosts share them.
+    StorageFabric storage = new StorageFabric(loop);
+    Vmkernel kernel = new Vmkernel(loop, random.split("kernel"), spec.host(), storage, spec.datastores());
     Vmx vmx = Vmx.install(loop, kernel, random.split("vmx"), spec.vms());
     List<ManagedVm> managed = spec.vms().stream().map(vm -> new ManagedVm(vm.name(), vm.home())).toList();
     HostAgents.install(loop, kernel.vmfs(), random.split("agents"), managed);
@@ -112,11 +116,16 @@ public final class Simulation {
     double migrationMs = m.migrationNanos < 0 ? -1 : m.migrationNanos / 1e6;
     double rate = m.migrationNanos <= 0 ? 0 : m.bytesCopied / (m.migrationNanos / 1e9) / (1 << 20);
     String method = String.join("+", spec.scenario().relocateMethods());
-    return new RunSummary(spec.scenario().name(), spec.seed(), m.method.isEmpty() ? method : m.method,
+    String ran = m.method.isEmpty() ? method : m.method;
+    boolean mirror = ran.equals(Method.MIRROR.id());
+    boolean dbt = ran.equals(Method.DBT.id());
+    boolean snapshot = ran.equals(Method.SNAPSHOT.id());
+    return new RunSummary(spec.scenario().name(), spec.seed(), ran,
         m.outcome, m.failureReason, round3(migrationMs), m.downtimeMicros < 0 ? 0 : m.downtimeMicros / 1e3,
-        m.bytesCopied, diskBytes, m.guestWrites, m.guestWritesMirrored, throttled, round3(throttledNanos / 1e6),
-        m.passes(), m.checked && m.consistent,
-        lost, m.mover, round3(rate), recorder.count() , logs);
+        m.bytesCopied, diskBytes, m.guestWrites, mirror ? m.guestWritesMirrored : null, throttled,
+        round3(throttledNanos / 1e6), m.passes(), m.stunCount, mirror ? m.mirroredBytes : null,
+        dbt ? List.copyOf(m.bytesPerPass) : null, snapshot ? m.redoLogBytes : null, m.checked && m.consistent,
+        lost, m.mover, round3(rate), recorder.count(), logs);
   }
 
   private static double round3(double v) {

@@ -23,6 +23,19 @@ public interface Bus {
    */
   Timer timer(long delayNanos, Event event);
 
+  /**
+   * Runs {@code action} at absolute virtual time {@code timeNanos}, in the loop's (time, sequence) order
+   * but unseen: no observer and no handler sees it, so nothing is recorded in events.jsonl. For the kernel's
+   * own bookkeeping (an I/O leaving a datastore's queue), never for a fact a log or a summary needs.
+   */
+  void wakeAt(long timeNanos, Wakeup action);
+
+  /** Loop-internal work scheduled with {@link #wakeAt}. */
+  @FunctionalInterface
+  interface Wakeup {
+    void wake();
+  }
+
   /** An event on the queue that may still be withdrawn. */
   interface Timer {
     /** Withdraws the event if it has not been dispatched yet; no effect afterwards. */

@@ -8,7 +8,8 @@ import java.util.PriorityQueue;
 
 /**
  * The one queue of the run, ordered by (virtual time, sequence number at enqueue). Dispatching an event
- * shows it to every observer, in registration order, then runs the handlers of its exact type.
+ * shows it to every observer, in registration order, then runs the handlers of its exact type. Wake-ups
+ * ({@link #wakeAt}) share the queue and its order but are run directly, unseen by observers.
  * An exception thrown by a handler stops the run with the seed and the virtual time.
  */
 public final class EventLoop implements Bus {
@@ -19,18 +20,21 @@ public final class EventLoop implements Bus {
   private long now;
   private long sequence;
   private long dispatched;
+  private long woken;
   private boolean stopped;
 
   private static final class Entry implements Comparable<Entry>, Timer {
     final long time;
     final long seq;
     final Event event;
+    final Wakeup wakeup;
     boolean cancelled;
 
-    Entry(long time, long seq, Event event) {
+    Entry(long time, long seq, Event event, Wakeup wakeup) {
       this.time = time;
       this.seq = seq;
       this.event = event;
+      this.wakeup = wakeup;
     }
 
     @Override
@@ -58,8 +62,14 @@ public final class EventLoop implements Bus {
     return now;
   }
 
+  /** Events dispatched to observers and handlers. */
   public long dispatched() {
     return dispatched;
+  }
+
+  /** Loop-internal wake-ups run ({@link #wakeAt}): the per-I/O scheduling no observer sees. */
+  public long woken() {
+    return woken;
   }
 
   @Override
@@ -88,12 +98,21 @@ public final class EventLoop implements Bus {
     return enqueue(now + delayNanos, event);
   }
 
+  @Override
+  public void wakeAt(long timeNanos, Wakeup action) {
+    if (timeNanos < now) {
+      throw new IllegalStateException("cannot wake " + action.getClass().getSimpleName() + " at "
+          + VirtualTime.format(timeNanos) + ", before the current time " + VirtualTime.format(now));
+    }
+    queue.add(new Entry(timeNanos, sequence++, null, action));
+  }
+
   private Entry enqueue(long timeNanos, Event event) {
     if (timeNanos < now) {
       throw new IllegalStateException("cannot schedule " + event.getClass().getSimpleName() + " at "
           + VirtualTime.format(timeNanos) + ", before the current time " + VirtualTime.format(now));
     }
-    Entry e = new Entry(timeNanos, sequence++, event);
+    Entry e = new Entry(timeNanos, sequence++, event, null);
     queue.add(e);
     return e;
   }
@@ -122,6 +141,10 @@ public final class EventLoop implements Bus {
         continue;
       }
       now = e.time;
+      if (e.wakeup != null) {
+        wake(e.wakeup);
+        continue;
+      }
       dispatched++;
       try {
         for (Observer o : observers) {
@@ -139,6 +162,17 @@ public final class EventLoop implements Bus {
         throw new SimulationException(seed, now,
             "while dispatching " + e.event.getClass().getSimpleName() + ": " + ex, ex);
       }
+    }
+  }
+
+  private void wake(Wakeup w) {
+    woken++;
+    try {
+      w.wake();
+    } catch (SimulationException ex) {
+      throw ex;
+    } catch (RuntimeException ex) {
+      throw new SimulationException(seed, now, "while waking " + w.getClass().getSimpleName() + ": " + ex, ex);
     }
   }
 

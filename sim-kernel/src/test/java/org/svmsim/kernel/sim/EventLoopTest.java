@@ -40,6 +40,27 @@ class EventLoopTest {
   }
 
   @Test
+  void aWakeUpRunsInTimeOrderButNoObserverSeesIt() {
+    recordTicks();
+    List<Event> observed = new ArrayList<>();
+    loop.observe((t, e) -> observed.add(e));
+    loop.scheduleAt(10, new Tick("a"));
+    loop.wakeAt(10, () -> seen.add("wake@" + loop.now()));
+    loop.wakeAt(5, () -> {
+      seen.add("early@" + loop.now());
+      loop.wakeAt(loop.now(), () -> seen.add("again@" + loop.now()));
+    });
+    loop.scheduleAt(20, new Tick("b"));
+    loop.run();
+    assertEquals(List.of("early@5", "again@5", "a@10", "wake@10", "b@20"), seen);
+    assertEquals(List.of(new Tick("a"), new Tick("b")), observed);
+    assertEquals(2, loop.dispatched());
+    assertEquals(3, loop.woken());
+    IllegalStateException ex = assertThrows(IllegalStateException.class, () -> loop.wakeAt(19, () -> {}));
+    assertTrue(ex.getMessage().contains("before the current time"), ex.getMessage());
+  }
+
+  @Test
   void dispatchesByTimeThenInEnqueueOrder() {
     recordTicks();
     loop.scheduleAt(30, new Tick("c"));

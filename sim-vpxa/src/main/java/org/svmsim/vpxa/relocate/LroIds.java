@@ -1,5 +1,6 @@
 package org.svmsim.vpxa.relocate;
 
+import org.svmsim.kernel.id.MigrationId;
 import org.svmsim.kernel.sim.SimRandom;
 
 /** Names vpxa gives a long-running operation: lro-n, an operation id, a task UUID, a migration id. */
@@ -28,14 +29,14 @@ final class LroIds {
    * (2016-05-19T12:59:29.720447Z), so the id is taken from the virtual wall clock when it is known, and
    * drawn as a 16-digit number otherwise. Ids stay unique when two migrations start in one microsecond.
    */
-  String migrationId(long epochMicros) {
+  MigrationId migrationId(long epochMicros) {
     long id = epochMicros >= MIN_16_DIGITS && epochMicros < MAX_16_DIGITS
         ? epochMicros : random.nextLong(MIN_16_DIGITS, MAX_16_DIGITS);
     if (id <= lastMigrationId) {
       id = lastMigrationId + 1;
     }
     lastMigrationId = id;
-    return Long.toString(id);
+    return new MigrationId(id);
   }
 
   private String hex(int digits) {
