@@ -117,8 +117,8 @@ class RelocateSuccessTest {
     AgentEvent.LroBegan began = h.only(AgentEvent.LroBegan.class);
     assertEquals("vm-" + h.all(AgentEvent.VmRegistered.class).get(0).hostdId(), began.moid());
     assertEquals("vim.VirtualMachine.relocate", began.method());
-    assertTrue(began.opId().matches("[0-9a-f]{8}"), began.opId());
-    assertTrue(began.taskUuid().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
+    assertTrue(began.opId().matches("[0-9a-f]{7}-[0-9a-f]{2}-[0-9a-f]{2}"), began.opId());
+    assertTrue(began.taskUuid().matches("52[0-9a-f]{6}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
     assertTrue(began.lroId().matches("lro-\\d+"));
   }
 }
