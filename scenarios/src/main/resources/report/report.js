@@ -120,7 +120,11 @@
     for (const p of state.placed) {
       const left = (p.a - state.x0) / span * 100;
       p.e.style.left = left + '%';
-      if (p.b !== null) p.e.style.width = Math.max(0, (p.b - p.a) / span * 100) + '%';
+      if (p.b !== null) {
+        p.e.style.width = Math.max(0, (p.b - p.a) / span * 100) + '%';
+        // A span that starts left of the view shows its label from the view's edge (padding % is of the track).
+        p.e.style.paddingLeft = left < 0 ? 'calc(' + (-left) + '% + 3px)' : '';
+      }
     }
     const cursor = state.moment;
     document.querySelectorAll('.overlay.cursor').forEach((c) => {
@@ -473,6 +477,8 @@
     const total = n * ROW;
     const height = Math.min(total, MAX_SCROLL);
     $('#log-spacer').style.height = height + 'px';
+    // The view is as tall as its lines, up to 60 % of the window.
+    view.style.height = Math.min(window.innerHeight * 0.6, Math.max(3, n) * ROW + 4) + 'px';
     const per = Math.ceil(view.clientHeight / ROW) + 1;
     let first;
     let top;
@@ -560,6 +566,10 @@
     api.visibleTimes = () => Array.from(logs.visible, (i) => state.runs[logs.run].logIndex.times[i]);
     api.phases = () => [...state.runs[logs.run].logIndex.phases.entries()];
     api.view = () => [state.x0, state.x1];
+    api.zoom = (x0, x1) => {
+      state.charts.forEach((u) => u.setScale('x', { min: x0, max: x1 }));
+      setView(x0, x1, null);
+    };
     api.moment = () => state.moment;
     api.renderMs = performance.now();
     api.ready = true;
