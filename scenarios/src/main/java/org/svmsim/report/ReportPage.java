@@ -1,7 +1,6 @@
 package org.svmsim.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,7 +62,7 @@ public final class ReportPage {
 
   private static String encode(Map<String, Object> data) {
     try {
-      byte[] json = Mappers.json().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(data);
+      byte[] json = Mappers.compactJson().writeValueAsBytes(data);
       ByteArrayOutputStream zipped = new ByteArrayOutputStream(json.length / 8 + 64);
       // GZIPOutputStream writes no timestamp or name: the same data gives the same bytes.
       try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
