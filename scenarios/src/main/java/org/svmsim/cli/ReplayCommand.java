@@ -2,6 +2,8 @@ package org.svmsim.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.svmsim.run.Replayer;
 import picocli.CommandLine.Command;
@@ -20,7 +22,8 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output directory.")
   Path out;
 
-  @Option(names = "--force", description = "Replace DIR if it exists and is not empty.")
+  @Option(names = "--force",
+      description = "Replace DIR when it holds a previous svmsim output and nothing else.")
   boolean force;
 
   @Spec
@@ -34,8 +37,11 @@ final class ReplayCommand implements Callable<Integer> {
     if (!Files.isReadable(events)) {
       throw new UsageError(events + ": cannot read the file: permission denied");
     }
-    OutputDirectory dir = OutputDirectory.explicit(out, force);
-    long n = dir.produce(staging -> Replayer.replay(events, staging));
+    OutputDirectory dir = OutputDirectory.explicit(out, force, Map.of(events, "the events file being replayed"));
+    Map<String, String> about = new LinkedHashMap<>();
+    about.put("command", "replay");
+    about.put("svmsim", Version.number());
+    long n = dir.produce(about, staging -> Replayer.replay(events, staging));
     spec.commandLine().getOut().println("replayed " + n + " events from " + events);
     spec.commandLine().getOut().println("output: " + dir.target());
     return 0;

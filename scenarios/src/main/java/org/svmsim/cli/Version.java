@@ -10,14 +10,20 @@ final class Version implements IVersionProvider {
   private static final String POM = "/META-INF/maven/org.svmsim/scenarios/pom.properties";
 
   @Override
-  public String[] getVersion() throws IOException {
+  public String[] getVersion() {
+    return new String[] {"svmsim " + number(), "Java " + System.getProperty("java.version")};
+  }
+
+  /** svmsim's version, or {@code (development build)} when run from classes. */
+  static String number() {
     Properties p = new Properties();
     try (InputStream in = Version.class.getResourceAsStream(POM)) {
       if (in != null) {
         p.load(in);
       }
+    } catch (IOException e) {
+      // no version to tell
     }
-    return new String[] {"svmsim " + p.getProperty("version", "(development build)"),
-        "Java " + System.getProperty("java.version")};
+    return p.getProperty("version", "(development build)");
   }
 }
