@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.svmsim.run.EventsFormat;
 import org.svmsim.run.RunSummary;
 import org.svmsim.run.SimulationRunner;
 import org.svmsim.scenario.Scenario;
@@ -34,6 +35,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Replace DIR when it holds a previous svmsim output and nothing else.")
   boolean force;
 
+  @Option(names = "--events", paramLabel = "FORMAT", defaultValue = "plain",
+      description = "How to record the events: plain (events.jsonl, the default), gzip (events.jsonl.gz,"
+          + " about ten times smaller) or none (no events file: the run cannot be replayed).")
+  EventsFormat events;
+
   @Spec
   CommandSpec spec;
 
@@ -53,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
     about.put("seed", Long.toString(s.seed()));
     about.put("method", String.join("+", s.relocateMethods()));
     about.put("svmsim", Version.number());
-    RunSummary summary = dir.produce(about, staging -> SimulationRunner.run(s, staging));
+    RunSummary summary = dir.produce(about, staging -> SimulationRunner.run(s, staging, events));
     spec.commandLine().getOut().println(summary.oneLine());
     spec.commandLine().getOut().println("output: " + dir.target());
     return 0;

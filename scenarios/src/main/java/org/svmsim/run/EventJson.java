@@ -1,10 +1,14 @@
 package org.svmsim.run;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -59,7 +63,35 @@ public final class EventJson {
     if (!(node instanceof ObjectNode obj) || !obj.has("t") || !obj.has("type")) {
       throw new IOException("not an event line (needs \"t\" and \"type\")");
     }
-    long t = obj.remove("t").asLong();
-    return new Timed(t, mapper.treeToValue(obj, Event.class));
+    JsonNode t = obj.remove("t");
+    if (!t.isIntegralNumber() || !t.canConvertToLong() || t.asLong() < 0) {
+      throw new IOException("field \"t\": bad value " + t + ": expected virtual nanoseconds, 0 or more");
+    }
+    return new Timed(t.asLong(), mapper.treeToValue(obj, Event.class));
+  }
+
+  /** Why a line could not be read, naming the field, never a Java class. */
+  static String describe(Exception ex) {
+    if (ex instanceof InvalidTypeIdException t) {
+      return "unknown event type '" + t.getTypeId() + "'";
+    }
+    if (ex instanceof UnrecognizedPropertyException u) {
+      return "unknown field \"" + u.getPropertyName() + "\"";
+    }
+    if (ex instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      String field = m.getPath().stream()
+          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+          .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+      return "field \"" + field + "\": bad or missing value";
+    }
+    if (ex instanceof JsonMappingException) {
+      return "a field is missing or has a bad value";
+    }
+    if (ex instanceof JsonProcessingException j) {
+      String m = j.getOriginalMessage().lines().findFirst().orElse("unreadable");
+      return "not JSON: " + m.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+([A-Z]\\w*)", "$1");
+    }
+    String m = ex.getMessage();
+    return m == null ? "unreadable" : m.lines().findFirst().orElse(m);
   }
 }

@@ -11,8 +11,10 @@ import org.svmsim.kernel.sim.EventLoop;
 import org.svmsim.kernel.sim.SimRandom;
 import org.svmsim.kernel.sim.VirtualTime;
 import org.svmsim.kernel.storage.BlockStore;
+import org.svmsim.scenario.LimitsSpec;
 import org.svmsim.scenario.ScenarioAssembly;
 import org.svmsim.scenario.TimedEvent;
+import org.svmsim.scenario.unit.SimDuration;
 import org.svmsim.vmx.VmFiles;
 import org.svmsim.vmx.Vmx;
 import org.svmsim.vmx.VmxProcess;
@@ -25,9 +27,6 @@ import org.svmsim.vpxa.ManagedVm;
  * recorder watching. Produces the rendered logs and the summary; writes nothing itself but events.
  */
 public final class Simulation {
-  /** A run that has not settled this long after its last timeline action has failed. */
-  static final long HORIZON_NANOS = 30L * 24 * 3600 * VirtualTime.SECOND;
-
   private final ScenarioAssembly spec;
 
   /** What a run produced: the log files by relative path, and the summary. */
@@ -37,18 +36,22 @@ public final class Simulation {
     this.spec = spec;
   }
 
-  /** Runs to the end; every dispatched event is written to {@code events} as JSON lines. */
+  /**
+   * Runs to the end; every dispatched event is written to {@code events} as JSON lines between a header
+   * and a trailer ({@code events} null: counted only).
+   */
   public Result run(Writer events) {
     EventLoop loop = new EventLoop(spec.seed());
     SimRandom random = new SimRandom(spec.seed());
-    EventRecorder recorder = new EventRecorder(events);
+    String method = String.join("+", spec.scenario().relocateMethods());
+    EventRecorder recorder = new EventRecorder(events, new EventsHeader(EventsHeader.FORMAT, BuildInfo.version(),
+        spec.scenario().name(), spec.seed(), method));
     RunMetrics metrics = new RunMetrics();
     List<LogRenderer> renderers = Renderers.all();
     loop.observe(recorder);
     renderers.forEach(loop::observe);
     loop.observe(metrics);
 
-    String method = String.join("+", spec.scenario().relocateMethods());
     loop.publish(new RunEvent.RunStarted(spec.scenario().name(), spec.seed(), method,
         spec.startEpochMillis(), spec.host().hostname(), spec.host().esxVersion(), spec.host().esxBuild(),
         spec.host().cpus()));
@@ -59,11 +62,24 @@ public final class Simulation {
     kernel.start();
     RunDirector director = new RunDirector(loop, spec.timeline());
     long last = spec.timeline().stream().mapToLong(TimedEvent::atNanos).max().orElse(0);
-    loop.run(last + HORIZON_NANOS);
+    LimitsSpec limits = spec.scenario().limits();
+    long horizon = last + limits.overrun().nanos();
+    loop.run(horizon, limits.events());
     if (!director.finished()) {
-      director.failUnsettled();
+      if (loop.dispatched() >= limits.events()) {
+        director.abort(loop.now(), "limits.events: the run dispatched its " + limits.events() + " events by "
+            + virtual(loop.now()) + " of virtual time without finishing; raise it with --set"
+            + " limits.events=N");
+      } else if (!loop.idle()) {
+        director.abort(horizon, "limits.overrun: the run went on " + limits.overrun() + " past its timeline's"
+            + " last action at " + virtual(last) + " without finishing; raise it with --set"
+            + " limits.overrun=DURATION");
+      } else {
+        director.failUnsettled();
+      }
       loop.run();
     }
+    recorder.finish();
     SortedMap<String, String> logs = collect(renderers);
     return new Result(logs, summarize(metrics, recorder, kernel, vmx, List.copyOf(logs.keySet())));
   }
@@ -91,6 +107,10 @@ public final class Simulation {
         m.bytesCopied, diskBytes, m.guestWrites, m.guestWritesMirrored, throttled, round3(throttledNanos / 1e6),
         m.passes(), m.checked && m.consistent,
         lost, m.mover, round3(rate), recorder.count() , logs);
+  }
+
+  private static String virtual(long nanos) {
+    return SimDuration.ofMillis(nanos / VirtualTime.MILLISECOND).toString();
   }
 
   private static double round3(double v) {

@@ -2,10 +2,15 @@ package org.svmsim.run;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 import org.svmsim.kernel.config.Method;
 import org.svmsim.scenario.ActionSpec;
 import org.svmsim.scenario.Scenario;
@@ -18,11 +23,21 @@ public final class SimulationRunner {
 
   /** Writes events.jsonl as the run goes, then the logs and summary.json; returns the summary. */
   public static RunSummary run(Scenario scenario, Path dir) {
+    return run(scenario, dir, EventsFormat.PLAIN);
+  }
+
+  /** As {@link #run(Scenario, Path)}, with the events written as {@code format} says. */
+  public static RunSummary run(Scenario scenario, Path dir, EventsFormat format) {
     refuseUnimplementedMethods(scenario);
+    ScenarioAssembly assembly = ScenarioAssembly.of(scenario);
     try {
       Simulation.Result result;
-      try (BufferedWriter events = Files.newBufferedWriter(dir.resolve("events.jsonl"), StandardCharsets.UTF_8)) {
-        result = new Simulation(ScenarioAssembly.of(scenario)).run(events);
+      if (format == EventsFormat.NONE) {
+        result = new Simulation(assembly).run(null);
+      } else {
+        try (Writer events = writer(dir.resolve(format.fileName()), format)) {
+          result = new Simulation(assembly).run(events);
+        }
       }
       OutputTree.writeLogs(dir, result.logs());
       OutputTree.writeSummary(dir, result.summary());
@@ -30,6 +45,18 @@ public final class SimulationRunner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Writer writer(Path file, EventsFormat format) throws IOException {
+    OutputStream out = Files.newOutputStream(file);
+    if (format == EventsFormat.GZIP) {
+      out = new GZIPOutputStream(out, 1 << 16) {
+        {
+          def.setLevel(Deflater.BEST_SPEED);
+        }
+      };
+    }
+    return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
   }
 
   /** The scenario format already names the roadmap's methods; this version runs mirror only. */

@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
  * One simulated run, fully resolved: defaults merged, overrides applied. {@code start} is the wall-clock
  * instant (UTC) that virtual time zero stands for in the logs; {@code timeline} offsets count from it.
  * {@code description} is the one line {@code svmsim list} shows; {@code lesson} is a paragraph saying what
- * the scenario teaches and what to look for in its logs and report. Field rules live in each record; rules
+ * the scenario teaches and what to look for in its logs and report. {@code limits} bound the run. Field rules live in each record; rules
  * across records in {@link ScenarioValidator}.
  */
 public record Scenario(String name, String description, String lesson, long seed, Instant start, HostSpec host,
-    List<DatastoreSpec> datastores, List<VmSpec> vms, List<ActionSpec> timeline) {
+    List<DatastoreSpec> datastores, List<VmSpec> vms, List<ActionSpec> timeline, LimitsSpec limits) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   public Scenario {
@@ -24,6 +24,7 @@ public record Scenario(String name, String description, String lesson, long seed
     datastores = List.copyOf(Check.present("datastores", datastores));
     vms = List.copyOf(Check.present("vms", vms));
     timeline = List.copyOf(Check.present("timeline", timeline));
+    Check.present("limits", limits);
   }
 
   /** The methods of the relocate actions, in timeline order, without repeats. */
