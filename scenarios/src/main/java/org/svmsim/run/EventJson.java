@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.event.KernelEvent;
@@ -46,6 +47,23 @@ public final class EventJson {
       }
     }
     writer = mapper.writerFor(Event.class);
+  }
+
+  /**
+   * The event's line as UTF-8 bytes without its newline, {@code "t"} first: the event's own object with
+   * {@code {"t":N,} spliced over its opening brace. The same bytes as {@link #write}, encoded once.
+   */
+  public byte[] writeBytes(long timeNanos, Event event) {
+    try {
+      byte[] fields = writer.writeValueAsBytes(event);
+      byte[] head = ("{\"t\":" + timeNanos + ",").getBytes(StandardCharsets.US_ASCII);
+      byte[] line = new byte[head.length + fields.length - 1];
+      System.arraycopy(head, 0, line, 0, head.length);
+      System.arraycopy(fields, 1, line, head.length, fields.length - 1);
+      return line;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The event's line, {@code "t"} first: spliced in front of the event's own object, one pass. */

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
 import org.svmsim.kernel.sim.Event;
 import org.svmsim.kernel.sim.Observer;
 
@@ -20,25 +19,21 @@ import org.svmsim.kernel.sim.Observer;
 final class EventRecorder implements Observer {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final EventJson json = new EventJson();
-  private final Writer out;
-  private final MessageDigest digest;
+  private final OutputStream out;
+  private final Checksum digest = new CRC32C();
+  private long bytes;
   private long count;
 
   /** {@code out} may be null: the events are counted, not written. */
-  EventRecorder(Writer out, EventsHeader header) {
+  EventRecorder(OutputStream out, EventsHeader header) {
     this.out = out;
-    this.digest = out == null ? null : sha256();
     if (out != null) {
-      line(write(header));
+      line(write(header).getBytes(StandardCharsets.UTF_8));
     }
   }
 
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this JVM has no SHA-256", e);
-    }
+  static String hex(Checksum c) {
+    return String.format(java.util.Locale.ROOT, "%08x", c.getValue());
   }
 
   static String write(Object headerOrTrailer) {
@@ -53,16 +48,16 @@ final class EventRecorder implements Observer {
   public void onEvent(long timeNanos, Event event) {
     count++;
     if (out != null) {
-      line(json.write(timeNanos, event));
+      line(json.writeBytes(timeNanos, event));
     }
   }
 
   /** Writes the trailer; call once, after the run. */
   void finish() {
     if (out != null) {
-      String trailer = write(new EventsTrailer(true, count, HexFormat.of().formatHex(digest.digest())));
+      String trailer = write(new EventsTrailer(true, count, bytes, hex(digest)));
       try {
-        out.write(trailer);
+        out.write(trailer.getBytes(StandardCharsets.UTF_8));
         out.write('\n');
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -70,15 +65,16 @@ final class EventRecorder implements Observer {
     }
   }
 
-  private void line(String text) {
+  private void line(byte[] line) {
     try {
-      out.write(text);
+      out.write(line);
       out.write('\n');
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    digest.update(text.getBytes(StandardCharsets.UTF_8));
-    digest.update((byte) '\n');
+    digest.update(line);
+    digest.update('\n');
+    bytes += line.length + 1;
   }
 
   long count() {

@@ -12,8 +12,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -28,7 +28,8 @@ final class EventsReader implements Closeable {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final Path file;
   private final BufferedReader in;
-  private final MessageDigest digest = EventRecorder.sha256();
+  private final Checksum digest = new CRC32C();
+  private long bytes;
   private final EventJson json = new EventJson();
   private long lineNo;
   private long events;
@@ -151,9 +152,8 @@ final class EventsReader implements Closeable {
       throw bad(lineNo, "the trailer counts " + t.events() + " events but the file holds " + events
           + ": lines were deleted or added");
     }
-    String actual = HexFormat.of().formatHex(digest.digest());
-    if (!actual.equals(t.sha256())) {
-      throw bad(lineNo, "the lines before the trailer do not match its sha256: the file was edited");
+    if (t.bytes() != bytes || !EventRecorder.hex(digest).equals(t.crc32c())) {
+      throw bad(lineNo, "the lines before the trailer do not match its length and crc32c: the file was edited");
     }
   }
 
@@ -184,8 +184,10 @@ final class EventsReader implements Closeable {
   }
 
   private void digest(String line) {
-    digest.update(line.getBytes(StandardCharsets.UTF_8));
-    digest.update((byte) '\n');
+    byte[] b = line.getBytes(StandardCharsets.UTF_8);
+    digest.update(b);
+    digest.update('\n');
+    bytes += b.length + 1;
   }
 
   BadEventsFileException bad(long line, String why) {

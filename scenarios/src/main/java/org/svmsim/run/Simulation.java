@@ -1,6 +1,6 @@
 package org.svmsim.run;
 
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -40,7 +40,7 @@ public final class Simulation {
    * Runs to the end; every dispatched event is written to {@code events} as JSON lines between a header
    * and a trailer ({@code events} null: counted only).
    */
-  public Result run(Writer events) {
+  public Result run(OutputStream events) {
     EventLoop loop = new EventLoop(spec.seed());
     SimRandom random = new SimRandom(spec.seed());
     String method = String.join("+", spec.scenario().relocateMethods());

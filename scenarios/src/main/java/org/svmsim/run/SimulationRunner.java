@@ -1,12 +1,9 @@
 package org.svmsim.run;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.Deflater;
@@ -35,7 +32,7 @@ public final class SimulationRunner {
       if (format == EventsFormat.NONE) {
         result = new Simulation(assembly).run(null);
       } else {
-        try (Writer events = writer(dir.resolve(format.fileName()), format)) {
+        try (OutputStream events = stream(dir.resolve(format.fileName()), format)) {
           result = new Simulation(assembly).run(events);
         }
       }
@@ -47,7 +44,7 @@ public final class SimulationRunner {
     }
   }
 
-  private static Writer writer(Path file, EventsFormat format) throws IOException {
+  private static OutputStream stream(Path file, EventsFormat format) throws IOException {
     OutputStream out = Files.newOutputStream(file);
     if (format == EventsFormat.GZIP) {
       out = new GZIPOutputStream(out, 1 << 16) {
@@ -56,7 +53,7 @@ public final class SimulationRunner {
         }
       };
     }
-    return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    return new BufferedOutputStream(out, 1 << 16);
   }
 
   /** The scenario format already names the roadmap's methods; this version runs mirror only. */

@@ -167,7 +167,7 @@ class SeedRunTest {
     assertTrue(events.get(1).contains("\"type\":\"Run.RunStarted\""), events.get(1));
     assertTrue(events.get(events.size() - 2).contains("\"type\":\"Run.RunFinished\""));
     assertTrue(events.get(events.size() - 1).matches("\\{\"end\":true,\"events\":" + s.get("events").asLong()
-        + ",\"sha256\":\"[0-9a-f]{64}\"}"), events.get(events.size() - 1));
+        + ",\"bytes\":\\d+,\"crc32c\":\"[0-9a-f]{8}\"}"), events.get(events.size() - 1));
     assertTrue(r.out().startsWith("replayed " + s.get("events").asLong() + " events of seed seed 12 mirror"), r.out());
   }
 
