@@ -40,6 +40,10 @@ final class RunCommand implements Callable<Integer> {
           + " about ten times smaller) or none (no events file: the run cannot be replayed).")
   EventsFormat events;
 
+  @Option(names = "--journal",
+      description = "Also write journal.jsonl (every acknowledged write, block by block) and final-disks.jsonl.")
+  boolean journal;
+
   @Spec
   CommandSpec spec;
 
@@ -59,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
     about.put("seed", Long.toString(s.seed()));
     about.put("method", String.join("+", s.relocateMethods()));
     about.put("svmsim", Version.number());
-    RunSummary summary = dir.produce(about, staging -> SimulationRunner.run(s, staging, events));
+    RunSummary summary = dir.produce(about, staging -> SimulationRunner.run(s, staging, events, journal));
     spec.commandLine().getOut().println(summary.oneLine());
     spec.commandLine().getOut().println("output: " + dir.target());
     return 0;

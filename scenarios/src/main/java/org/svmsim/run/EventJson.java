@@ -2,7 +2,6 @@ package org.svmsim.run;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +19,7 @@ import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.RunEvent;
 import org.svmsim.kernel.event.VmxEvent;
 import org.svmsim.kernel.sim.Event;
+import org.svmsim.scenario.Mappers;
 
 /**
  * One line of {@code events.jsonl}: {@code {"t":<virtual ns>,"type":"Kernel.SvmDeviceCreated",...}}. The
@@ -28,8 +28,7 @@ import org.svmsim.kernel.sim.Event;
 public final class EventJson {
   private static final List<Class<?>> FAMILIES =
       List.of(RunEvent.class, KernelEvent.class, VmxEvent.class, AgentEvent.class);
-  private final ObjectMapper mapper = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private final ObjectMapper mapper = Mappers.eventLines();
   private final ObjectWriter writer;
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")

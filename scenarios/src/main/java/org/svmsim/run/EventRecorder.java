@@ -2,6 +2,7 @@ package org.svmsim.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.svmsim.scenario.Mappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.OutputStream;
@@ -17,7 +18,7 @@ import org.svmsim.kernel.sim.Observer;
  * no writer (events off), it only counts.
  */
 final class EventRecorder implements Observer {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Mappers.eventLines();
   private final EventJson json = new EventJson();
   private final OutputStream out;
   private final Checksum digest = new CRC32C();

@@ -2,6 +2,7 @@ package org.svmsim.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.svmsim.scenario.Mappers;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import java.util.zip.ZipException;
  * naming the file and the line.
  */
 final class EventsReader implements Closeable {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = Mappers.eventLines();
   private final Path file;
   private final BufferedReader in;
   private final Checksum digest = new CRC32C();

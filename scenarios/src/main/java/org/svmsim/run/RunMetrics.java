@@ -1,12 +1,14 @@
 package org.svmsim.run;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.RunEvent;
 import org.svmsim.kernel.event.VmxEvent;
-import org.svmsim.kernel.id.DeviceName;
+import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.sim.Event;
 import org.svmsim.kernel.sim.Observer;
 import org.svmsim.kernel.storage.BlockStore;
@@ -21,35 +23,50 @@ final class RunMetrics implements Observer {
   long bytesCopied;
   long guestWrites;
   long guestWritesMirrored;
+  long mirroredBytes;
+  long redoLogBytes;
+  int stunCount;
   boolean checked;
   boolean consistent = true;
   String mover = "";
-  final Map<DeviceName, Integer> passesPerDevice = new LinkedHashMap<>();
-  /** Bytes of the copies still running, by device: the partial figure of an aborted run. */
-  private final Map<DeviceName, Long> copying = new LinkedHashMap<>();
+  final Map<CopyJobId, Integer> passesPerJob = new LinkedHashMap<>();
+  /** Bytes copied by each pass number, over all disks: pass 1 first. */
+  final List<Long> bytesPerPass = new ArrayList<>();
+  final GuestWriteImpact guestImpact = new GuestWriteImpact();
+  /** Bytes of the copy passes still running, by job: the partial figure of an aborted run. */
+  private final Map<CopyJobId, Long> copying = new LinkedHashMap<>();
   private long relocateStartedNanos = -1;
 
   @Override
   public void onEvent(long t, Event event) {
+    guestImpact.onEvent(t, event);
     if (event instanceof AgentEvent.RelocateVm e) {
-      method = e.method();
+      method = e.method().id();
       relocateStartedNanos = t;
     } else if (event instanceof KernelEvent.ChunkCopied e) {
-      copying.merge(e.device(), e.sectors() * BlockStore.SECTOR, Long::sum);
-    } else if (event instanceof KernelEvent.DiskCopyFailed e) {
-      copying.remove(e.device());
+      copying.merge(e.job(), e.sectors() * BlockStore.SECTOR, Long::sum);
+    } else if (event instanceof KernelEvent.CopyFailed e) {
+      copying.remove(e.job());
     } else if (event instanceof AgentEvent.RelocateFinished e) {
       migrationNanos = e.elapsedNanos();
+    } else if (event instanceof VmxEvent.VmStunned) {
+      stunCount++;
     } else if (event instanceof VmxEvent.VmUnstunned e) {
       downtimeMicros = Math.max(downtimeMicros, 0) + e.stoppedMicros();
     } else if (event instanceof KernelEvent.DataMoverSelected e) {
-      mover = e.mover();
-    } else if (event instanceof KernelEvent.DiskCopyStarted e) {
-      passesPerDevice.merge(e.device(), 1, Integer::sum);
-      copying.put(e.device(), 0L);
-    } else if (event instanceof KernelEvent.DiskCopyCompleted e) {
+      mover = e.mover().id();
+    } else if (event instanceof KernelEvent.CopyPassStarted e) {
+      passesPerJob.merge(e.job(), 1, Integer::sum);
+      copying.put(e.job(), 0L);
+    } else if (event instanceof KernelEvent.CopyPassCompleted e) {
       bytesCopied += e.bytesCopied();
-      copying.remove(e.device());
+      copying.remove(e.job());
+      while (bytesPerPass.size() < e.pass()) {
+        bytesPerPass.add(0L);
+      }
+      bytesPerPass.set(e.pass() - 1, bytesPerPass.get(e.pass() - 1) + e.bytesCopied());
+    } else if (event instanceof KernelEvent.SvmMirrorStats e) {
+      mirroredBytes += e.mirroredBytes();
     } else if (event instanceof KernelEvent.GuestIoCompleted e && e.write()) {
       guestWrites++;
       if (e.route().mirrored()) {
@@ -62,7 +79,7 @@ final class RunMetrics implements Observer {
       outcome = e.outcome();
       failureReason = e.failureReason();
       if (outcome.equals("aborted")) {
-        // The figures reached so far: the copies under way, and the migration's time until the stop.
+        // The figures reached so far: the passes under way, and the migration's time until the stop.
         bytesCopied += copying.values().stream().mapToLong(Long::longValue).sum();
         if (migrationNanos < 0 && relocateStartedNanos >= 0) {
           migrationNanos = t - relocateStartedNanos;
@@ -72,6 +89,6 @@ final class RunMetrics implements Observer {
   }
 
   int passes() {
-    return passesPerDevice.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    return passesPerJob.values().stream().mapToInt(Integer::intValue).max().orElse(0);
   }
 }

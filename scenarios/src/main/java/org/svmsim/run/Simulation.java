@@ -1,19 +1,27 @@
 package org.svmsim.run;
 
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.svmsim.journal.WriteJournal;
 import org.svmsim.kernel.Vmkernel;
+import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.event.RunEvent;
+import org.svmsim.kernel.fault.FaultPlan;
 import org.svmsim.kernel.log.LogRenderer;
+import org.svmsim.kernel.perf.StorageFabric;
 import org.svmsim.kernel.sim.EventLoop;
+import org.svmsim.kernel.sim.Observer;
 import org.svmsim.kernel.sim.SimRandom;
 import org.svmsim.kernel.sim.VirtualTime;
 import org.svmsim.kernel.storage.BlockStore;
 import org.svmsim.scenario.LimitsSpec;
 import org.svmsim.scenario.ScenarioAssembly;
 import org.svmsim.scenario.TimedEvent;
+import org.svmsim.scenario.fault.FaultRules;
 import org.svmsim.scenario.unit.SimDuration;
 import org.svmsim.vmx.VmFiles;
 import org.svmsim.vmx.Vmx;
@@ -29,8 +37,11 @@ import org.svmsim.vpxa.ManagedVm;
 public final class Simulation {
   private final ScenarioAssembly spec;
 
-  /** What a run produced: the log files by relative path, and the summary. */
-  public record Result(SortedMap<String, String> logs, RunSummary summary) {}
+  /**
+   * What a run produced: the log files by relative path, the summary, and the disks the VMs run on at the
+   * end, by journal name ({@link WriteJournal#diskName}), in VM then disk order.
+   */
+  public record Result(SortedMap<String, String> logs, RunSummary summary, Map<String, BlockStore> finalDisks) {}
 
   public Simulation(ScenarioAssembly spec) {
     this.spec = spec;
@@ -41,6 +52,11 @@ public final class Simulation {
    * and a trailer ({@code events} null: counted only).
    */
   public Result run(OutputStream events) {
+    return run(events, List.of());
+  }
+
+  /** Runs to the end with {@code probes} watching too, after the recorder, renderers and metrics. */
+  public Result run(OutputStream events, List<Observer> probes) {
     EventLoop loop = new EventLoop(spec.seed());
     SimRandom random = new SimRandom(spec.seed());
     String method = String.join("+", spec.scenario().relocateMethods());
@@ -51,11 +67,15 @@ public final class Simulation {
     loop.observe(recorder);
     renderers.forEach(loop::observe);
     loop.observe(metrics);
+    probes.forEach(loop::observe);
 
     loop.publish(new RunEvent.RunStarted(spec.scenario().name(), spec.seed(), method,
         spec.startEpochMillis(), spec.host().hostname(), spec.host().esxVersion(), spec.host().esxBuild(),
         spec.host().cpus()));
-    Vmkernel kernel = new Vmkernel(loop, random.split("kernel"), spec.host(), spec.datastores());
+    // The datastores' I/O services belong to the run, not to the host: later hosts share them.
+    StorageFabric storage = new StorageFabric(loop);
+    Vmkernel kernel = new Vmkernel(loop, random.split("kernel"), spec.host(), storage, spec.datastores());
+    FaultPlan.install(loop, FaultRules.faults(spec.scenario()));
     Vmx vmx = Vmx.install(loop, kernel, random.split("vmx"), spec.vms());
     List<ManagedVm> managed = spec.vms().stream().map(vm -> new ManagedVm(vm.name(), vm.home())).toList();
     HostAgents.install(loop, kernel.vmfs(), random.split("agents"), managed);
@@ -81,7 +101,20 @@ public final class Simulation {
     }
     recorder.finish();
     SortedMap<String, String> logs = collect(renderers);
-    return new Result(logs, summarize(metrics, recorder, kernel, vmx, List.copyOf(logs.keySet())));
+    return new Result(logs, summarize(metrics, recorder, kernel, vmx, List.copyOf(logs.keySet())),
+        finalDisks(kernel, vmx));
+  }
+
+  private static Map<String, BlockStore> finalDisks(Vmkernel kernel, Vmx vmx) {
+    Map<String, BlockStore> disks = new LinkedHashMap<>();
+    for (VmxProcess p : vmx.processes()) {
+      var volume = kernel.vmfs().volume(p.home());
+      for (int i = 0; i < p.disks().size(); i++) {
+        disks.put(WriteJournal.diskName(p.config().name(), i),
+            volume.content(VmFiles.flat(p.config().name(), p.disks().get(i).config())));
+      }
+    }
+    return disks;
   }
 
   private RunSummary summarize(RunMetrics m, EventRecorder recorder, Vmkernel kernel, Vmx vmx,
@@ -102,11 +135,18 @@ public final class Simulation {
     double migrationMs = m.migrationNanos < 0 ? -1 : m.migrationNanos / 1e6;
     double rate = m.migrationNanos <= 0 ? 0 : m.bytesCopied / (m.migrationNanos / 1e9) / (1 << 20);
     String method = String.join("+", spec.scenario().relocateMethods());
-    return new RunSummary(spec.scenario().name(), spec.seed(), m.method.isEmpty() ? method : m.method,
+    String ran = m.method.isEmpty() ? method : m.method;
+    boolean mirror = ran.equals(Method.MIRROR.id());
+    boolean dbt = ran.equals(Method.DBT.id());
+    boolean snapshot = ran.equals(Method.SNAPSHOT.id());
+    GuestWriteImpact.Figures impact = m.guestImpact.figures();
+    return new RunSummary(spec.scenario().name(), spec.seed(), ran,
         m.outcome, m.failureReason, round3(migrationMs), m.downtimeMicros < 0 ? 0 : m.downtimeMicros / 1e3,
-        m.bytesCopied, diskBytes, m.guestWrites, m.guestWritesMirrored, throttled, round3(throttledNanos / 1e6),
-        m.passes(), m.checked && m.consistent,
-        lost, m.mover, round3(rate), recorder.count() , logs);
+        m.bytesCopied, diskBytes, m.guestWrites, mirror ? m.guestWritesMirrored : null, impact.p50Us(),
+        impact.p99Us(), impact.maxUs(), impact.throughputMBps(), throttled,
+        round3(throttledNanos / 1e6), m.passes(), m.stunCount, mirror ? m.mirroredBytes : null,
+        dbt ? List.copyOf(m.bytesPerPass) : null, snapshot ? m.redoLogBytes : null, m.checked && m.consistent,
+        lost, m.mover, round3(rate), recorder.count(), logs);
   }
 
   private static String virtual(long nanos) {

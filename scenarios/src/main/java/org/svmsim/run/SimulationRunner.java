@@ -1,14 +1,20 @@
 package org.svmsim.run;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.svmsim.journal.WriteJournal;
 import org.svmsim.kernel.config.Method;
+import org.svmsim.report.ReportFile;
+import org.svmsim.report.RunReport;
 import org.svmsim.scenario.ActionSpec;
 import org.svmsim.scenario.Scenario;
 import org.svmsim.scenario.ScenarioException;
@@ -16,28 +22,43 @@ import org.svmsim.scenario.ScenarioAssembly;
 
 /** Runs a scenario and writes its output tree into a (staging) directory. */
 public final class SimulationRunner {
+  /** The audit journal's files, written with {@code --journal}; the README documents their format. */
+  public static final String JOURNAL = "journal.jsonl";
+  public static final String FINAL_DISKS = "final-disks.jsonl";
+
   private SimulationRunner() {}
 
-  /** Writes events.jsonl as the run goes, then the logs and summary.json; returns the summary. */
+  /** Writes events.jsonl as the run goes, then the logs, summary.json and report.html; returns the summary. */
   public static RunSummary run(Scenario scenario, Path dir) {
-    return run(scenario, dir, EventsFormat.PLAIN);
+    return run(scenario, dir, EventsFormat.PLAIN, false);
   }
 
-  /** As {@link #run(Scenario, Path)}, with the events written as {@code format} says. */
-  public static RunSummary run(Scenario scenario, Path dir, EventsFormat format) {
+  /** As {@link #run(Scenario, Path)}; with {@code journal}, also journal.jsonl and final-disks.jsonl. */
+  public static RunSummary run(Scenario scenario, Path dir, boolean journal) {
+    return run(scenario, dir, EventsFormat.PLAIN, journal);
+  }
+
+  /** As {@link #run(Scenario, Path, boolean)}, with the events written as {@code format} says. */
+  public static RunSummary run(Scenario scenario, Path dir, EventsFormat format, boolean journal) {
     refuseUnimplementedMethods(scenario);
     ScenarioAssembly assembly = ScenarioAssembly.of(scenario);
     try {
       Simulation.Result result;
-      if (format == EventsFormat.NONE) {
-        result = new Simulation(assembly).run(null);
-      } else {
-        try (OutputStream events = stream(dir.resolve(format.fileName()), format)) {
-          result = new Simulation(assembly).run(events);
+      RunReport report = new RunReport();
+      try (OutputStream events = format == EventsFormat.NONE ? null : stream(dir.resolve(format.fileName()), format);
+          BufferedWriter lines = journal ? Files.newBufferedWriter(dir.resolve(JOURNAL), StandardCharsets.UTF_8)
+              : null) {
+        WriteJournal audit = journal ? new WriteJournal(lines) : null;
+        result = new Simulation(assembly).run(events, audit == null ? List.of(report) : List.of(report, audit));
+        if (audit != null) {
+          try (BufferedWriter last = Files.newBufferedWriter(dir.resolve(FINAL_DISKS), StandardCharsets.UTF_8)) {
+            audit.writeFinalDisks(last, result.finalDisks());
+          }
         }
       }
       OutputTree.writeLogs(dir, result.logs());
       OutputTree.writeSummary(dir, result.summary());
+      ReportFile.write(dir.resolve(ReportFile.NAME), report, result.logs());
       return result.summary();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

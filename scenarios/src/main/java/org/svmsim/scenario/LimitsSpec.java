@@ -13,6 +13,8 @@ public record LimitsSpec(SimDuration overrun, long events) {
   public static final SimDuration MAX_OVERRUN = SimDuration.ofSeconds(365L * 24 * 3600);
   public static final long MAX_EVENTS = 1_000_000_000L;
   public static final long MIN_EVENTS = 1_000L;
+  /** The defaults of defaults.yaml, for scenarios built in code (a test checks that the two agree). */
+  public static final LimitsSpec DEFAULT = new LimitsSpec(SimDuration.ofSeconds(24 * 3600), 2_000_000);
 
   public LimitsSpec {
     if (Check.present("overrun", overrun).nanos() <= 0 || overrun.compareTo(MAX_OVERRUN) > 0) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.svmsim.kernel.config.DatastoreConfig;
 import org.svmsim.kernel.config.HostConfig;
+import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.config.MigrationOptions;
 import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.id.DatastoreId;
@@ -80,7 +81,7 @@ public record ScenarioAssembly(Scenario scenario, HostConfig host, List<Datastor
     Event e = switch (a.action()) {
       case "powerOn" -> new AgentEvent.PowerOnVm(vm);
       case "powerOff" -> new AgentEvent.PowerOffVm(vm);
-      default -> new AgentEvent.RelocateVm(vm, a.method(), datastoreId(s, a.destination()), options(a.options()));
+      default -> new AgentEvent.RelocateVm(vm, Method.parse(a.method()), datastoreId(s, a.destination()), options(a.options()));
     };
     return new TimedEvent(a.at().nanos(), e);
   }

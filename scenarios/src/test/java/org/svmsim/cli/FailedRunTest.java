@@ -62,7 +62,7 @@ class FailedRunTest {
     assertEquals(0, s.get("lostWrites").asLong());
     assertFalse(s.get("consistent").asBoolean(), "never reached the switchover's check");
     String events = Files.readString(out.resolve("events.jsonl"));
-    assertTrue(events.contains("\"type\":\"Kernel.DiskCopyFailed\""));
+    assertTrue(events.contains("\"type\":\"Kernel.CopyFailed\""));
     assertTrue(events.contains("\"type\":\"Kernel.FileDeleted\""), "leftovers on the destination are removed");
   }
 }

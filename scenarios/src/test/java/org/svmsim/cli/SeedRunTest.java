@@ -98,7 +98,7 @@ class SeedRunTest {
     assertTrue(lines.get(0).contains("| vmx| I120: Log for VMware ESX pid="), "starts at the VMX's start");
     int at = 0;
     for (String want : List.of(
-        "DISKLIB-LIB_MISC : Opening mirror node /vmfs/devices/svm/" + DEV,
+        "DISKLIB-LIB_MISC   : Opening mirror node /vmfs/devices/svm/" + DEV,
         "Creating virtual dev for scsi0:0",
         "DumpDiskInfo: scsi0:0 createType=11, capacity = 33554432, numLinks = 1, allocationType = 1",
         "DISKUTIL: scsi0:0 : geometry=2088/255/63",

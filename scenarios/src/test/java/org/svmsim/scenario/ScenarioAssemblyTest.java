@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.config.DatastoreConfig;
 import org.svmsim.kernel.config.HostConfig;
 import org.svmsim.kernel.event.AgentEvent;
@@ -63,7 +64,7 @@ class ScenarioAssemblyTest {
     assertInstanceOf(AgentEvent.PowerOffVm.class, a.timeline().get(2).event());
     AgentEvent.RelocateVm relocate = assertInstanceOf(AgentEvent.RelocateVm.class, a.timeline().get(1).event());
     assertEquals(VmId.of("W1_2"), relocate.vm());
-    assertEquals("mirror", relocate.method());
+    assertEquals(Method.MIRROR, relocate.method());
     assertEquals(dest.uuid(), relocate.destination());
     assertEquals(2048L, relocate.options().chunkSectors());
     assertEquals("auto", relocate.options().mover());

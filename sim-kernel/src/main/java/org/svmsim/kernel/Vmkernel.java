@@ -3,29 +3,40 @@ package org.svmsim.kernel;
 import java.util.List;
 import org.svmsim.kernel.config.DatastoreConfig;
 import org.svmsim.kernel.config.HostConfig;
+import org.svmsim.kernel.copy.CopyJobs;
 import org.svmsim.kernel.device.DeviceRegistry;
 import org.svmsim.kernel.fsr.Switchovers;
+import org.svmsim.kernel.perf.StorageFabric;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.SimRandom;
 import org.svmsim.kernel.svm.SvmDriver;
 import org.svmsim.kernel.vmfs.Rescanner;
 import org.svmsim.kernel.vmfs.Vmfs;
 
-/** The simulated vmkernel of one host: its devices, VMFS volumes, the SVM driver and the rescan. */
+/** The simulated vmkernel of one host: its devices, VMFS volumes, the SVM driver, the copy jobs and the rescan. */
 public final class Vmkernel {
   private final DeviceRegistry devices;
   private final Vmfs vmfs;
   private final SvmDriver svm;
   private final Rescanner rescanner;
   private final Switchovers switchovers;
+  private final CopyJobs copies;
 
-  public Vmkernel(Bus bus, SimRandom random, HostConfig host, List<DatastoreConfig> datastores) {
+  /** A host on the run's {@code storage}, mounting {@code datastores} from it. */
+  public Vmkernel(Bus bus, SimRandom random, HostConfig host, StorageFabric storage,
+      List<DatastoreConfig> datastores) {
     this.devices = new DeviceRegistry(bus);
-    this.vmfs = new Vmfs(bus, random.split("vmfs"));
+    this.vmfs = new Vmfs(bus, random.split("vmfs"), storage);
     this.svm = new SvmDriver(bus, devices);
     this.rescanner = new Rescanner(bus, random.split("rescan"), host, devices);
     this.switchovers = new Switchovers(bus);
+    this.copies = new CopyJobs(bus);
     datastores.forEach(vmfs::mount);
+  }
+
+  /** A host alone on its own storage fabric (tests). */
+  public Vmkernel(Bus bus, SimRandom random, HostConfig host, List<DatastoreConfig> datastores) {
+    this(bus, random, host, new StorageFabric(bus), datastores);
   }
 
   /** Starts the kernel's own timers. */
@@ -47,5 +58,10 @@ public final class Vmkernel {
 
   public Switchovers switchovers() {
     return switchovers;
+  }
+
+  /** The disk copies: jobs with their own ids, any number of passes. */
+  public CopyJobs copies() {
+    return copies;
   }
 }

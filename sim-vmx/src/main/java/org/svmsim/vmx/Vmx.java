@@ -4,20 +4,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.svmsim.kernel.Vmkernel;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.VmxEvent;
+import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.SimRandom;
 import org.svmsim.kernel.storage.BlockStore;
-import org.svmsim.kernel.storage.ExtentStore;
 import org.svmsim.kernel.vmfs.NoSpaceException;
 import org.svmsim.kernel.vmfs.VmfsVolume;
 import org.svmsim.vmx.config.DiskConfig;
 import org.svmsim.vmx.config.VmConfig;
-import org.svmsim.vmx.svmotion.MirrorMigration;
+import org.svmsim.vmx.svmotion.Migration;
 
 /**
  * Every VMX of the host: lays down each VM's files at install, then routes the bus's commands and the
@@ -55,11 +57,10 @@ public final class Vmx {
         DiskConfig d = vm.disks().get(i);
         volume.createFile(VmFiles.descriptor(vm.name(), d), VmFiles.DESCRIPTOR_BYTES, false);
         String flat = VmFiles.flat(vm.name(), d);
-        volume.createFile(flat, d.capacitySectors() * BlockStore.SECTOR, d.thin(), d.handle());
+        volume.createDisk(flat, d.capacitySectors(), d.thin(), d.handle(), p.disks().get(i).initialTag());
         if (d.thin()) {
           volume.allocate(flat, d.capacitySectors() * BlockStore.SECTOR);
         }
-        volume.attachContent(flat, new ExtentStore(d.capacitySectors(), p.disks().get(i).initialTag()));
       }
     } catch (NoSpaceException e) {
       throw new IllegalArgumentException("vm " + vm.name() + " does not fit on datastore "
@@ -85,12 +86,12 @@ public final class Vmx {
     bus.subscribe(VmxEvent.DiskCopyStarted.class, e -> ifMigrating(e.vm(), m -> m.onDiskCopyStarted(e)));
     bus.subscribe(VmxEvent.FastSuspendResumed.class,
         e -> ifMigrating(e.vm(), m -> m.onFastSuspendResumed(e)));
-    bus.subscribe(KernelEvent.DiskCopyCompleted.class,
-        e -> migrationOf(e.device()).ifPresent(m -> m.onCopyCompleted(e)));
+    bus.subscribe(KernelEvent.CopyPassCompleted.class,
+        e -> migrationOf(e.job()).ifPresent(m -> m.onPassCompleted(e)));
     bus.subscribe(KernelEvent.SwitchoverTimedOut.class, e -> processes.values().stream()
         .map(VmxProcess::migration).filter(m -> m != null && m.migrationId().equals(e.migrationId()))
         .findFirst().ifPresent(m -> m.onSwitchoverTimedOut(e)));
-    bus.subscribe(KernelEvent.DiskCopyFailed.class, e -> migrationOf(e.device()).ifPresent(m -> m.onCopyFailed(e)));
+    bus.subscribe(KernelEvent.CopyFailed.class, e -> migrationOf(e.job()).ifPresent(m -> m.onCopyFailed(e)));
   }
 
   /** The shadow VM's VMX: it starts from the copied files and idles until the switchover. */
@@ -104,21 +105,21 @@ public final class Vmx {
         VmxProcess.vmxPath(e.home(), e.vm()), c.uuid(), c.vcpus(), c.memoryBytes(), c.guestOs(), true));
   }
 
-  private void ifMigrating(VmId vm, java.util.function.Consumer<MirrorMigration> action) {
-    MirrorMigration m = process(vm).migration();
+  private void ifMigrating(VmId vm, Consumer<Migration> action) {
+    Migration m = process(vm).migration();
     if (m != null) {
       action.accept(m);
     }
   }
 
-  /** The migration a mirror device belongs to; none once that migration has ended. */
-  private java.util.Optional<MirrorMigration> migrationOf(org.svmsim.kernel.id.DeviceName device) {
+  /** The migration a copy job belongs to; none once that migration has ended. */
+  private Optional<Migration> migrationOf(CopyJobId job) {
     for (VmxProcess p : processes.values()) {
-      if (p.migration() != null && p.migration().owns(device)) {
-        return java.util.Optional.of(p.migration());
+      if (p.migration() != null && p.migration().owns(job)) {
+        return Optional.of(p.migration());
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   public VmxProcess process(VmId vm) {

@@ -6,7 +6,6 @@ import org.svmsim.kernel.Vmkernel;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.VmxEvent;
 import org.svmsim.kernel.id.DatastoreId;
-import org.svmsim.kernel.io.DirectDisk;
 import org.svmsim.kernel.io.GuestIo;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.SimRandom;
@@ -16,7 +15,7 @@ import org.svmsim.vmx.config.VmConfig;
 import org.svmsim.vmx.disk.VirtualDisk;
 import org.svmsim.vmx.guest.AdapterQueue;
 import org.svmsim.vmx.guest.WorkloadGenerator;
-import org.svmsim.vmx.svmotion.MirrorMigration;
+import org.svmsim.vmx.svmotion.Migration;
 
 /**
  * The VMX of one VM: powers it on, runs its guest's I/O through its virtual disks, stuns and unstuns it,
@@ -41,7 +40,7 @@ public final class VmxProcess {
   private boolean stunned;
   private long ioSeq;
   private long writeSeq;
-  private MirrorMigration migration;
+  private Migration migration;
 
   VmxProcess(Bus bus, Vmkernel kernel, SimRandom random, VmConfig config, int ordinal) {
     this.bus = bus;
@@ -70,8 +69,7 @@ public final class VmxProcess {
     for (VirtualDisk d : disks) {
       String flat = VmFiles.flat(config.name(), d.config());
       d.open(volume.id().resolve(VmFiles.descriptor(config.name(), d.config())),
-          volume.file(flat).orElseThrow(),
-          new DirectDisk(bus, volume.content(flat), volume.queue()), null);
+          volume.file(flat).orElseThrow(), volume.openDisk(flat), null);
     }
     bus.schedule(BOOT_NANOS, new VmxEvent.GuestRunning(config.name()));
   }
@@ -110,6 +108,11 @@ public final class VmxProcess {
       heldWhileStunned.add(e);
       return;
     }
+    admit(e);
+  }
+
+  /** The I/O takes an adapter slot, or waits for one; now, or at unstun for one issued while stunned. */
+  private void admit(VmxEvent.GuestIoIssued e) {
     if (adapter.admit(e, bus.now())) {
       submit(e);
     }
@@ -146,7 +149,10 @@ public final class VmxProcess {
     bus.publish(new VmxEvent.VmStunned(config.name()));
   }
 
-  /** The guest runs again and issues what it was about to. */
+  /**
+   * The guest runs again and what it issued while stunned goes to its disks now. Those I/Os were
+   * published once, when issued; they are submitted, not published again.
+   */
   public void unstun(long stoppedNanos) {
     bus.publish(new VmxEvent.VmUnstunned(config.name(), stoppedNanos / VirtualTime.MICROSECOND));
     stunned = false;
@@ -154,7 +160,9 @@ public final class VmxProcess {
     List<VmxEvent.GuestIoIssued> again = new ArrayList<>(heldWhileStunned);
     heldWhileStunned.clear();
     for (VmxEvent.GuestIoIssued e : again) {
-      bus.publish(e);
+      if (running) {
+        admit(e);
+      }
     }
   }
 
@@ -168,7 +176,7 @@ public final class VmxProcess {
     if (migration != null) {
       throw new IllegalStateException(config.name() + " is already migrating");
     }
-    migration = new MirrorMigration(bus, kernel, random.split("svmotion"), this, e);
+    migration = new Migration(bus, kernel, random.split("svmotion"), this, e);
     migration.start();
   }
 
@@ -183,7 +191,7 @@ public final class VmxProcess {
     migration = null;
   }
 
-  public MirrorMigration migration() {
+  public Migration migration() {
     return migration;
   }
 

@@ -66,7 +66,7 @@ class MirrorMigrationTest {
     h.runMigration();
     KernelEvent.DataMoverSelected sel = h.events.stream().filter(e -> e instanceof KernelEvent.DataMoverSelected)
         .map(e -> (KernelEvent.DataMoverSelected) e).findFirst().orElseThrow();
-    assertEquals("fsdm", sel.mover());
+    assertEquals("fsdm", sel.mover().id());
   }
 
   @Test
@@ -90,7 +90,7 @@ class MirrorMigrationTest {
       VmxEvent.SvmotionFinished done = h.runMigration();
       assertNotNull(done, "seed " + seed);
       assertFalse(done.success(), "seed " + seed);
-      assertTrue(h.events.stream().anyMatch(e -> e instanceof KernelEvent.DiskCopyFailed), "seed " + seed);
+      assertTrue(h.events.stream().anyMatch(e -> e instanceof KernelEvent.CopyFailed), "seed " + seed);
       assertEquals(VmxHarness.SRC, h.process().home(), "seed " + seed);
       assertEquals(0, h.lostWrites(), "seed " + seed);
       assertEquals(2, h.events.stream().filter(e -> e instanceof KernelEvent.SvmDeviceDestroyed).count());
@@ -107,7 +107,7 @@ class MirrorMigrationTest {
     KernelEvent.SwitchoverTimedOut timedOut = h.events.stream()
         .filter(e -> e instanceof KernelEvent.SwitchoverTimedOut).map(e -> (KernelEvent.SwitchoverTimedOut) e)
         .findFirst().orElseThrow();
-    assertEquals("1463662769720447", timedOut.migrationId());
+    assertEquals("1463662769720447", timedOut.migrationId().toString());
     assertEquals(VmxHarness.SRC, h.process().home());
     assertEquals(0, h.lostWrites());
     VmxEvent.VmUnstunned unstun = h.events.stream().filter(e -> e instanceof VmxEvent.VmUnstunned)

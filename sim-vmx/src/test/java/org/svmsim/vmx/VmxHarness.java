@@ -5,10 +5,12 @@ import java.util.List;
 import org.svmsim.kernel.Vmkernel;
 import org.svmsim.kernel.config.DatastoreConfig;
 import org.svmsim.kernel.config.HostConfig;
+import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.config.MigrationOptions;
 import org.svmsim.kernel.event.VmxEvent;
 import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.kernel.id.DiskHandle;
+import org.svmsim.kernel.id.MigrationId;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.perf.DatastorePerformance;
@@ -65,7 +67,7 @@ final class VmxHarness {
   void powerOnAndMigrate(long migrateAt, long chunkSectors, long maxSwitchoverNanos) {
     loop.scheduleAt(0, new VmxEvent.StartVmx(VM, SRC, false));
     loop.scheduleAt(migrateAt - VirtualTime.SECOND, new VmxEvent.StartVmx(VM, DST, true));
-    loop.scheduleAt(migrateAt, new VmxEvent.StartSvmotion(VM, "mirror", DST, "1463662769720447", "ab12cd34",
+    loop.scheduleAt(migrateAt, new VmxEvent.StartSvmotion(VM, Method.MIRROR, DST, MigrationId.parse("1463662769720447"), "ab12cd34",
         new MigrationOptions(chunkSectors, "auto", maxSwitchoverNanos)));
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.config.DatastoreConfig;
 import org.svmsim.kernel.config.MigrationOptions;
 import org.svmsim.kernel.event.AgentEvent;
@@ -89,7 +90,7 @@ public final class AgentsHarness {
   /** Powers W1_2 on at 0 s and relocates it with {@code method} at 60 s, then runs to the end. */
   public AgentsHarness relocate(String method) {
     at(0, new AgentEvent.PowerOnVm(VM));
-    at(60, new AgentEvent.RelocateVm(VM, method, DEST, options()));
+    at(60, new AgentEvent.RelocateVm(VM, Method.parse(method), DEST, options()));
     loop.run();
     return this;
   }

@@ -2,8 +2,10 @@ package org.svmsim.vpxa;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.svmsim.kernel.copy.mover.DataMover;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.VmxEvent;
+import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.id.DeviceName;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.sim.Bus;
@@ -65,10 +67,14 @@ public final class FakeVmx {
     bus.publish(new KernelEvent.SvmDeviceCreated(WORLD, dev, src.file(flat).orElseThrow().handle(),
         dstFlat.handle()));
     bus.publish(new VmxEvent.DiskCopyStarted(e.vm(), "scsi0:0", dstFlat.fullPath()));
-    bus.publish(new KernelEvent.DiskCopyStarted(WORLD, dev, DISK_SECTORS, DISK_SECTORS / CHUNKS, "fs3dm"));
+    CopyJobId job = new CopyJobId(1);
+    bus.publish(new KernelEvent.CopyJobCreated(WORLD, job, src.file(flat).orElseThrow().handle(),
+        dstFlat.handle(), DISK_SECTORS));
+    bus.publish(new KernelEvent.CopyPassStarted(WORLD, job, 1, DISK_SECTORS, DISK_SECTORS / CHUNKS,
+        DataMover.FS3DM));
     for (int i = 0; i < CHUNKS; i++) {
       long lba = i * (DISK_SECTORS / CHUNKS);
-      bus.schedule(VirtualTime.seconds(i + 1), new KernelEvent.ChunkCopied(dev, lba, DISK_SECTORS / CHUNKS));
+      bus.schedule(VirtualTime.seconds(i + 1), new KernelEvent.ChunkCopied(job, 1, lba, DISK_SECTORS / CHUNKS));
     }
     long end = VirtualTime.seconds(CHUNKS + 1);
     bus.schedule(end, new VmxEvent.VmStunned(e.vm()));

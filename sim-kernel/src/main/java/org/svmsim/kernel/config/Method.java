@@ -21,6 +21,7 @@ public enum Method {
     this.implemented = implemented;
   }
 
+  @com.fasterxml.jackson.annotation.JsonValue
   public String id() {
     return id;
   }
@@ -31,6 +32,17 @@ public enum Method {
 
   public static Optional<Method> of(String id) {
     return Arrays.stream(values()).filter(m -> m.id.equals(id)).findFirst();
+  }
+
+  /** The method spelled {@code id}; fails on any other spelling. */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  public static Method parse(String id) {
+    return of(id).orElseThrow(() -> new IllegalArgumentException("no method '" + id + "': one of " + ids()));
+  }
+
+  @Override
+  public String toString() {
+    return id;
   }
 
   /** Every method's id, as scenarios spell them. */

@@ -8,9 +8,10 @@ import org.svmsim.kernel.copy.mover.DataMover;
 /**
  * The relocate's options: the copy chunk (the mirror's unit of "being copied now"), the data mover
  * ({@code auto} chooses as DOMAIN.md section 5 says; {@code offload}, {@code fs3dm} or {@code fsdm} force
- * one) and {@code fsr.maxSwitchoverSeconds}.
+ * one), {@code fsr.maxSwitchoverSeconds}, and each method's own knobs.
  */
-public record MigrationOptions(long chunkSectors, String mover, long maxSwitchoverNanos) {
+public record MigrationOptions(long chunkSectors, String mover, long maxSwitchoverNanos, DbtOptions dbt,
+    SnapshotOptions snapshot) {
   /** What {@code mover} may say: {@code auto}, or one of the data movers by id. */
   public static final List<String> MOVERS =
       Stream.concat(Stream.of("auto"), Arrays.stream(DataMover.values()).map(DataMover::id)).toList();
@@ -25,5 +26,13 @@ public record MigrationOptions(long chunkSectors, String mover, long maxSwitchov
     if (maxSwitchoverNanos <= 0) {
       throw new IllegalArgumentException("options.maxSwitchover must be positive");
     }
+    if (dbt == null || snapshot == null) {
+      throw new IllegalArgumentException("options.dbt and options.snapshot must be present");
+    }
+  }
+
+  /** The shared options, each method's own at their defaults. */
+  public MigrationOptions(long chunkSectors, String mover, long maxSwitchoverNanos) {
+    this(chunkSectors, mover, maxSwitchoverNanos, DbtOptions.DEFAULT, SnapshotOptions.DEFAULT);
   }
 }

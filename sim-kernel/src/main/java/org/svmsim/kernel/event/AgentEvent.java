@@ -1,6 +1,7 @@
 package org.svmsim.kernel.event;
 
 import java.util.List;
+import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.config.MigrationOptions;
 import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.kernel.id.VmId;
@@ -16,7 +17,7 @@ public sealed interface AgentEvent extends Event {
   record PowerOffVm(VmId vm) implements AgentEvent {}
 
   /** Timeline: relocate the VM's disks and home to {@code destination} (vCenter to vpxa). */
-  record RelocateVm(VmId vm, String method, DatastoreId destination, MigrationOptions options)
+  record RelocateVm(VmId vm, Method method, DatastoreId destination, MigrationOptions options)
       implements AgentEvent {}
 
   /** hostd knows the VM: registered from its .vmx file. */

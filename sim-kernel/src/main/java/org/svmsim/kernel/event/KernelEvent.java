@@ -1,8 +1,12 @@
 package org.svmsim.kernel.event;
 
+import org.svmsim.kernel.copy.mover.DataMover;
+import org.svmsim.kernel.fault.Fault;
+import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.kernel.id.DeviceName;
 import org.svmsim.kernel.id.DiskHandle;
+import org.svmsim.kernel.id.MigrationId;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.io.IoRoute;
@@ -47,38 +51,45 @@ public sealed interface KernelEvent extends Event {
   /** The mirror driver's I/O statistics, logged at teardown (SVM: 2428 and the figures after it). */
   record SvmMirrorStats(WorldId world, DeviceName device, long reads, long readBytes, long writes,
       long writeBytes, long sourceOnlyWrites, long mirroredWrites, long splitWrites, long heldWrites,
-      long copiedBytes) implements KernelEvent {}
+      long copiedBytes, long mirroredBytes) implements KernelEvent {}
 
   /** The mirror device is gone (SVM: 2450). */
   record SvmDeviceDestroyed(WorldId world, DeviceName device) implements KernelEvent {}
 
-  /** The data mover chosen for a copy, and why (DOMAIN.md section 5). */
-  record DataMoverSelected(DeviceName device, String mover, String reason) implements KernelEvent {}
+  /**
+   * A copy job for one disk: {@code source} is the handle of the source disk file, {@code destination} that
+   * of its copy; every later fact of the copy names the job.
+   */
+  record CopyJobCreated(WorldId world, CopyJobId job, DiskHandle source, DiskHandle destination,
+      long sectors) implements KernelEvent {}
 
-  /** The one copy pass started on a mirror device. */
-  record DiskCopyStarted(WorldId world, DeviceName device, long sectors, long chunkSectors, String mover)
-      implements KernelEvent {}
+  /** The data mover chosen for a copy job, and why (DOMAIN.md section 5). */
+  record DataMoverSelected(CopyJobId job, DataMover mover, String reason) implements KernelEvent {}
 
-  /** A chunk reached the destination: the copy cursor is now {@code lba + sectors}. */
-  record ChunkCopied(DeviceName device, long lba, long sectors) implements KernelEvent {}
+  /** Pass {@code pass} (from 1) of a copy job started; it will copy {@code sectors} sectors. */
+  record CopyPassStarted(WorldId world, CopyJobId job, int pass, long sectors, long chunkSectors,
+      DataMover mover) implements KernelEvent {}
 
-  /** The copy pass is over: the destination holds every sector. */
-  record DiskCopyCompleted(WorldId world, DeviceName device, long bytesCopied, long elapsedNanos)
+  /** A chunk of a pass reached the destination. */
+  record ChunkCopied(CopyJobId job, int pass, long lba, long sectors) implements KernelEvent {}
+
+  /** A pass is over: every sector it was to copy is on the destination. */
+  record CopyPassCompleted(WorldId world, CopyJobId job, int pass, long bytesCopied, long elapsedNanos)
       implements KernelEvent {}
 
   /** The kernel's timer: a switchover's {@code fsr.maxSwitchoverSeconds} are up. */
-  record SwitchoverDeadline(String migrationId) implements KernelEvent {}
+  record SwitchoverDeadline(MigrationId migrationId) implements KernelEvent {}
 
   /** A switchover ran past its limit and is failed; the VM should resume on the source (FSR: 690). */
-  record SwitchoverTimedOut(WorldId world, String migrationId, long maxSeconds) implements KernelEvent {}
+  record SwitchoverTimedOut(WorldId world, MigrationId migrationId, long maxSeconds) implements KernelEvent {}
 
   /**
-   * The copy pass stopped before the end: {@code status} is the vmkernel status word
+   * A copy pass stopped before the end: {@code status} is the vmkernel status word
    * ({@link org.svmsim.kernel.vmfs.NoSpaceException#STATUS} for a full destination), {@code reason} the
    * detail. The source is untouched.
    */
-  record DiskCopyFailed(WorldId world, DeviceName device, long copiedSectors, String status, String reason)
-      implements KernelEvent {}
+  record CopyFailed(WorldId world, CopyJobId job, int pass, long copiedSectors, String status,
+      String reason) implements KernelEvent {}
 
   /**
    * A guest I/O completed and is acknowledged to the guest; {@code disk} is the VMX's disk index, passed
@@ -87,4 +98,7 @@ public sealed interface KernelEvent extends Event {
    */
   record GuestIoCompleted(VmId vm, int disk, long ioId, boolean write, long lba, long sectors, long tag,
       IoRoute route, boolean waited, long latencyNanos) implements KernelEvent {}
+
+  /** The run's fault plan strikes: {@code fault} happens now ({@link org.svmsim.kernel.fault.FaultPlan}). */
+  record FaultInjected(Fault fault) implements KernelEvent {}
 }

@@ -1,9 +1,11 @@
 package org.svmsim.kernel.event;
 
 import java.util.List;
+import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.config.MigrationOptions;
 import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.kernel.id.DiskHandle;
+import org.svmsim.kernel.id.MigrationId;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.sim.Event;
@@ -18,7 +20,7 @@ public sealed interface VmxEvent extends Event {
   record StopVmx(VmId vm) implements VmxEvent {}
 
   /** vpxa asks the running VMX to move the VM's disks to {@code destination}. */
-  record StartSvmotion(VmId vm, String method, DatastoreId destination, String migrationId, String opId,
+  record StartSvmotion(VmId vm, Method method, DatastoreId destination, MigrationId migrationId, String opId,
       MigrationOptions options) implements VmxEvent {}
 
   /** The VMX process is up: the first lines of vmware.log. */
@@ -55,7 +57,7 @@ public sealed interface VmxEvent extends Event {
   record ContentIdChanged(VmId vm, String scsi, String longContentId, String previous)
       implements VmxEvent {}
 
-  /** The SVMotion state machine entered a phase; phase 8 is the mirrored disk copy. */
+  /** The SVMotion state machine entered a phase; phase 8 is the disk copy (the mirrored one in mirror mode). */
   record SvmotionPhaseEntered(VmId vm, int phase, String name) implements VmxEvent {}
 
   /** Worker thread started the copy of one disk. */

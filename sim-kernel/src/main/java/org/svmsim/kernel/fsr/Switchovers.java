@@ -3,6 +3,7 @@ package org.svmsim.kernel.fsr;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.svmsim.kernel.event.KernelEvent;
+import org.svmsim.kernel.id.MigrationId;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.VirtualTime;
@@ -14,7 +15,7 @@ import org.svmsim.kernel.sim.VirtualTime;
  */
 public final class Switchovers {
   private final Bus bus;
-  private final Map<String, Running> running = new LinkedHashMap<>();
+  private final Map<MigrationId, Running> running = new LinkedHashMap<>();
 
   private record Running(WorldId world, long maxNanos, Bus.Timer deadline) {}
 
@@ -24,7 +25,7 @@ public final class Switchovers {
   }
 
   /** A switchover of migration {@code migrationId} begins now and must end within {@code maxNanos}. */
-  public void begin(WorldId world, String migrationId, long maxNanos) {
+  public void begin(WorldId world, MigrationId migrationId, long maxNanos) {
     if (running.containsKey(migrationId)) {
       throw new IllegalStateException("migration " + migrationId + " is already switching over");
     }
@@ -33,7 +34,7 @@ public final class Switchovers {
   }
 
   /** The switchover ended (either way) before its deadline. */
-  public void end(String migrationId) {
+  public void end(MigrationId migrationId) {
     Running r = running.remove(migrationId);
     if (r != null) {
       r.deadline().cancel();

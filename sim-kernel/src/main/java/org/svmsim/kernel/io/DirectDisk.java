@@ -1,31 +1,28 @@
 package org.svmsim.kernel.io;
 
-import org.svmsim.kernel.event.KernelEvent;
-import org.svmsim.kernel.perf.IoQueue;
+import org.svmsim.kernel.perf.IoStream;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.storage.BlockStore;
 
-/** A disk file on one datastore, no mirror: I/O pays that datastore's queue. */
+/** A disk file on one datastore, no mirror: each guest I/O is one I/O on the disk's stream there. */
 public final class DirectDisk implements DiskPath {
   private final Bus bus;
   private final BlockStore store;
-  private final IoQueue queue;
+  private final IoStream stream;
 
-  public DirectDisk(Bus bus, BlockStore store, IoQueue queue) {
+  /** {@code stream} is this disk's flow into its datastore's service, shared with every other flow. */
+  public DirectDisk(Bus bus, BlockStore store, IoStream stream) {
     this.bus = bus;
     this.store = store;
-    this.queue = queue;
+    this.stream = stream;
   }
 
   @Override
   public void submit(GuestIo io) {
-    long now = bus.now();
     if (io.write()) {
       store.write(io.lba(), io.sectors(), io.tag());
     }
-    long done = queue.submit(now, io.bytes());
-    bus.scheduleAt(done, new KernelEvent.GuestIoCompleted(io.vm(), io.disk(), io.id(), io.write(), io.lba(),
-        io.sectors(), io.tag(), IoRoute.DIRECT, false, done - now));
+    stream.submit(io.bytes(), new GuestAck(bus, io, IoRoute.DIRECT, false, bus.now(), 1), 0);
   }
 
   @Override

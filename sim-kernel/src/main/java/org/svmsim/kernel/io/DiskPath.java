@@ -4,7 +4,7 @@ import org.svmsim.kernel.storage.BlockStore;
 
 /**
  * Where a VMX's virtual disk sends its I/O: straight to a VMFS file, or through an SVM mirror device.
- * The kernel completes each I/O by scheduling a {@code GuestIoCompleted} fact at its completion time.
+ * The kernel acknowledges each I/O with a {@code GuestIoCompleted} fact when the datastore I/Os it takes complete.
  */
 public interface DiskPath {
   void submit(GuestIo io);

@@ -1,35 +1,67 @@
 package org.svmsim.kernel.log;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every vmkernel.log message svmsim writes, as (module, source line number, text): the line numbers are
- * those of the seed's ESXi build. The same entries render svmsim's lines and recognise real ones.
+ * Every vmkernel.log message family svmsim writes or recognises, as (module, source line number, text):
+ * the line numbers are those of the build the real line was seen in. The same entries render svmsim's
+ * lines and recognise real ones; recognition goes by module and text, never by line number, level or
+ * spacing, which vary between builds and copies.
  */
-public enum VmkernelCatalog {
-  SVM_MAKE_DEV("SVM", 5139, "SVM_MakeDev.5139: Creating device {}: Success"),
-  SVM_CREATED("SVM", 5188, "Created device {}, primary {}, secondary {}"),
-  VOL3_PROBE_OPEN_FAILED("Vol3", 2675, "Could not open device '{}' for probing: {}"),
-  VOL3_VOLUME_OPEN_FAILED("Vol3", 1072, "Could not open device '{}' for volume open: {}"),
-  FSS_NO_FS_DRIVER("FSS", 5327, "No FS driver claimed device '{}': No filesystem on the device"),
-  SVM_IO_STATS("SVM", 2428, "SVM Mirrored mode IO stats for device: {}"),
+public enum VmkernelCatalog implements CatalogEntry {
+  // The seed's lines (real-lines/vmkernel_cosysn-hexo-blog.log).
+  SVM_MAKE_DEV(Provenance.REAL, "SVM", 5139, "SVM_MakeDev.5139: Creating device {}: Success"),
+  SVM_CREATED(Provenance.REAL, "SVM", 5188, "Created device {}, primary {}, secondary {}"),
+  VOL3_PROBE_OPEN_FAILED(Provenance.REAL, "Vol3", 2675, "Could not open device '{}' for probing: {}"),
+  VOL3_VOLUME_OPEN_FAILED(Provenance.REAL, "Vol3", 1072, "Could not open device '{}' for volume open: {}"),
+  FSS_NO_FS_DRIVER(Provenance.REAL, "FSS", 5327, "No FS driver claimed device '{}': No filesystem on the device"),
+  SVM_IO_STATS(Provenance.REAL, "SVM", 2428, "SVM Mirrored mode IO stats for device: {}"),
   /** The seed cut the lines with the figures, so this wording is svmsim's own. */
-  SVM_IO_STATS_TOTALS(SVM_IO_STATS, "Reads: {} ({} bytes), Writes: {} ({} bytes)"),
-  SVM_IO_STATS_WRITES(SVM_IO_STATS,
+  SVM_IO_STATS_TOTALS(SVM_IO_STATS, Provenance.SVMSIM, "Reads: {} ({} bytes), Writes: {} ({} bytes)"),
+  SVM_IO_STATS_WRITES(SVM_IO_STATS, Provenance.SVMSIM,
       "Mirrored writes: {}, split: {}, source only: {}, waited for copy: {}, copied: {} bytes"),
-  SVM_DESTROYED("SVM", 2450, "Destroyed device {}"),
-  // The switchover-timeout failure of KB 1010045 (DOMAIN.md section 4); args start with the migration id.
-  FSR_SOURCE_SWITCHOVER_TIMEOUT(Level.WARNING, "FSR", 690,
+  SVM_DESTROYED(Provenance.REAL, "SVM", 2450, "Destroyed device {}"),
+  // The switchover-timeout failure of KB 1010045 (real-lines/kb1010045_fsr-max-switchover.log); args start
+  // with the migration id.
+  FSR_SOURCE_SWITCHOVER_TIMEOUT(Provenance.REAL, Level.WARNING, "FSR", 690,
       "{} S: Maximum switchover time ({} seconds) reached. Failing migration; VM should resume on source."),
-  FSR_DESTINATION_SWITCHOVER_TIMEOUT(Level.WARNING, "FSR", 3281,
+  FSR_DESTINATION_SWITCHOVER_TIMEOUT(Provenance.REAL, Level.WARNING, "FSR", 3281,
       "{} D: The migration exceeded the maximum switchover time of {} second(s). ESX has preemptively"
           + " failed the migration to allow the VM to continue running on the source host."),
-  MIGRATE_SWITCHOVER_FAILED(Level.WARNING, "Migrate", 296,
-      "{} D: Failed: Maximum switchover time for migration exceeded(0xbad0109) @0x{}");
+  MIGRATE_SWITCHOVER_FAILED(Provenance.REAL, Level.WARNING, "Migrate", 296,
+      "{} D: Failed: Maximum switchover time for migration exceeded({}) @0x{}"),
+  // A Storage vMotion failure on ESXi 5.5 (real-lines/vmkernel_rssing-esxi55-svmotion-maxswitchover.log):
+  // migration id, side (S or D), status text, status word, return address.
+  MIGRATE_FAILED(Provenance.REAL, Level.WARNING, "Migrate", 269, "{} {}: Failed: {} ({}) @0x{}"),
+  MIGRATE_VMX_FAILURE(Provenance.REAL, Level.WARNING, "Migrate", 5289, "{} {}: Migration considered a failure"
+      + " by the VMX. It is most likely a timeout, but check the VMX log for the true error."),
+  VMOTION_PRECOPY_END_FAILED(Provenance.REAL, Level.WARNING, "VMotion", 3680,
+      "{} {}: failed to end preCopy stream: {}"),
+  // Compute vMotion's pre-copy (real-lines/vmware_kb436882_vmotion-stun.log): Storage vMotion shares FSR.
+  VMOTION_STOPPING_PRECOPY(Provenance.REAL, "VMotion", 4650, "{} {}: Stopping pre-copy: only {} pages left to"
+      + " send, which can be sent within the switchover time goal of {} seconds (network bandwidth ~{} MB/s,"
+      + " {}% t2d)"),
+  VMOTIONSEND_SENT_ALL(Provenance.REAL, "VMotionSend", 4156,
+      "{} {}: Sent all modified pages to destination (network bandwidth ~{}"),
+  // Around a VM's start on ESXi 6.x (real-lines/vmkernel_pastebin-3ERZKU5F_esxi6-poweron.log).
+  WORLD_OPID_MAPS(Provenance.REAL, "World", 14299, "VC opID {} maps to vmkernel opID {}"),
+  WORLD_STARTING(Provenance.REAL, "World", 1465, "Starting world {} of type {}"),
+  CONFIG_SET(Provenance.REAL, "Config", 346, "\"{}\" = {}, Old Value: {}, (Status: {})"),
+  MEMSCHED_SWAP_EXTENDED(Provenance.REAL, "MemSched", 8313, "extended swap to {} pgs"),
+  DLX_CHECKING_LIVENESS(Provenance.REAL, "DLX", 3733, "vol '{}', lock at {}: [Req mode {}] Checking liveness:"),
+  DLX_NOT_FREE(Provenance.REAL, "DLX", 4262, "vol '{}', lock at {}: [Req mode: {}] Not free:"),
+  DLX_LOCK_TYPE(DLX_CHECKING_LIVENESS, Provenance.REAL, "[type {} offset {} v {}, hb offset {}"),
+  DLX_LOCK_OWNER(DLX_CHECKING_LIVENESS, Provenance.REAL, "gen {}, mode {}, owner {} mtime {}"),
+  DLX_LOCK_COUNTS(DLX_CHECKING_LIVENESS, Provenance.REAL, "num {} gblnum {} gblgen {} gblbrk {}]"),
+  // Change tracking out of memory, KB 2114076 (real-lines/vmware_snapshot-consolidation-and-faults.log).
+  CBT_NO_MEMORY(Provenance.REAL, Level.WARNING, "CBT", 191, "No memory available! Called from 0x{}");
 
   /** What vmkernel prints before the module of a line. */
   public enum Level {
@@ -47,21 +79,37 @@ public enum VmkernelCatalog {
       int sourceLine, List<String> args) {}
 
   private static final Pattern LINE = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z)"
-      + " cpu(\\d+):(\\d+)(?: opID=([0-9a-f]+))?\\)(.*)$");
+      + "(?: [A-Z][a-z]\\(\\d+\\) vmkernel:)? cpu(\\d+):(\\d+)(?: opID=([0-9a-f]+))?\\)(.*)$");
   private static final Pattern HEADED =
       Pattern.compile("^(?:(WARNING|ALERT): )?([A-Za-z][A-Za-z0-9_]*): (?:vm \\d+: )?(\\d+): (.*)$");
+  private static final Map<String, List<VmkernelCatalog>> BY_MODULE = new HashMap<>();
+  private static final MessageIndex<VmkernelCatalog> CONTINUATIONS;
 
+  static {
+    List<VmkernelCatalog> continuations = new ArrayList<>();
+    for (VmkernelCatalog e : values()) {
+      if (e.continues == null) {
+        BY_MODULE.computeIfAbsent(e.module, k -> new ArrayList<>()).add(e);
+      } else {
+        continuations.add(e);
+      }
+    }
+    CONTINUATIONS = new MessageIndex<>(continuations);
+  }
+
+  private final Provenance provenance;
   private final Level level;
   private final String module;
   private final int sourceLine;
   private final VmkernelCatalog continues;
   private final MessageTemplate template;
 
-  VmkernelCatalog(String module, int sourceLine, String text) {
-    this(Level.LOG, module, sourceLine, text);
+  VmkernelCatalog(Provenance provenance, String module, int sourceLine, String text) {
+    this(provenance, Level.LOG, module, sourceLine, text);
   }
 
-  VmkernelCatalog(Level level, String module, int sourceLine, String text) {
+  VmkernelCatalog(Provenance provenance, Level level, String module, int sourceLine, String text) {
+    this.provenance = provenance;
     this.level = level;
     this.module = module;
     this.sourceLine = sourceLine;
@@ -69,13 +117,19 @@ public enum VmkernelCatalog {
     this.template = new MessageTemplate(text);
   }
 
-  /** A continuation line of {@code head}'s message: no module prefix, the text starts right after ')'. */
-  VmkernelCatalog(VmkernelCatalog head, String text) {
+  /** A continuation line of {@code head}'s message: no module prefix. */
+  VmkernelCatalog(VmkernelCatalog head, Provenance provenance, String text) {
+    this.provenance = provenance;
     this.level = head.level;
     this.module = head.module;
     this.sourceLine = 0;
     this.continues = head;
     this.template = new MessageTemplate(text);
+  }
+
+  @Override
+  public Provenance provenance() {
+    return provenance;
   }
 
   public Level level() {
@@ -86,7 +140,7 @@ public enum VmkernelCatalog {
     return module;
   }
 
-  /** The source line number in the seed's build; 0 for a continuation line. */
+  /** The source line number in the build the line was seen in; 0 for a continuation line. */
   public int sourceLine() {
     return sourceLine;
   }
@@ -96,6 +150,7 @@ public enum VmkernelCatalog {
     return Optional.ofNullable(continues);
   }
 
+  @Override
   public MessageTemplate template() {
     return template;
   }
@@ -106,9 +161,27 @@ public enum VmkernelCatalog {
     return continues != null ? message : level.prefix + module + ": " + sourceLine + ": " + message;
   }
 
+  /** The headed entry of {@code module} whose text is {@code message} (normalised), or null. */
+  public static VmkernelCatalog find(String module, String message) {
+    List<VmkernelCatalog> entries = BY_MODULE.get(module);
+    if (entries != null) {
+      for (VmkernelCatalog e : entries) {
+        if (e.template.matchesNormal(message)) {
+          return e;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The continuation entry whose text is {@code text} (normalised), or null. */
+  public static VmkernelCatalog findContinuation(String text) {
+    return CONTINUATIONS.find(text);
+  }
+
   /**
-   * Reads a whole vmkernel.log line. A headed line is matched by module and text, not by source line
-   * number, because other ESXi builds log the same message from other line numbers.
+   * Reads a whole vmkernel.log line of the layouts svmsim writes (ESXi 5.x-7.0, and 8.x with its
+   * {@code In(182) vmkernel: } prefix). Explain reads every other layout.
    */
   public static Optional<Recognised> recognise(String line) {
     Matcher m = LINE.matcher(line);
@@ -121,26 +194,16 @@ public enum VmkernelCatalog {
     String body = m.group(5);
     Matcher h = HEADED.matcher(body);
     if (h.matches()) {
-      Level level = h.group(1) == null ? Level.LOG : Level.valueOf(h.group(1));
-      int sourceLine = Integer.parseInt(h.group(3));
-      for (VmkernelCatalog entry : values()) {
-        if (entry.continues == null && entry.level == level && entry.module.equals(h.group(2))) {
-          Optional<List<String>> args = entry.template.match(h.group(4));
-          if (args.isPresent()) {
-            return Optional.of(new Recognised(timestamp, cpu, world, m.group(4), entry, sourceLine,
-                args.get()));
-          }
-        }
+      String message = MessageTemplate.normalise(h.group(4));
+      VmkernelCatalog entry = find(h.group(2), message);
+      if (entry != null) {
+        return Optional.of(new Recognised(timestamp, cpu, world, m.group(4), entry,
+            Integer.parseInt(h.group(3)), entry.template.args(message)));
       }
     }
-    for (VmkernelCatalog entry : values()) {
-      if (entry.continues != null) {
-        Optional<List<String>> args = entry.template.match(body);
-        if (args.isPresent()) {
-          return Optional.of(new Recognised(timestamp, cpu, world, m.group(4), entry, 0, args.get()));
-        }
-      }
-    }
-    return Optional.empty();
+    String text = MessageTemplate.normalise(body);
+    VmkernelCatalog entry = findContinuation(text);
+    return entry == null ? Optional.empty()
+        : Optional.of(new Recognised(timestamp, cpu, world, m.group(4), entry, 0, entry.template.args(text)));
   }
 }

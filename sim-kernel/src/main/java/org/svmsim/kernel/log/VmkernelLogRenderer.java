@@ -3,7 +3,9 @@ package org.svmsim.kernel.log;
 import static org.svmsim.kernel.log.VmkernelCatalog.FSR_DESTINATION_SWITCHOVER_TIMEOUT;
 import static org.svmsim.kernel.log.VmkernelCatalog.FSR_SOURCE_SWITCHOVER_TIMEOUT;
 import static org.svmsim.kernel.log.VmkernelCatalog.FSS_NO_FS_DRIVER;
+import static org.svmsim.kernel.log.VmkernelCatalog.MIGRATE_FAILED;
 import static org.svmsim.kernel.log.VmkernelCatalog.MIGRATE_SWITCHOVER_FAILED;
+import static org.svmsim.kernel.log.VmkernelCatalog.MIGRATE_VMX_FAILURE;
 import static org.svmsim.kernel.log.VmkernelCatalog.SVM_CREATED;
 import static org.svmsim.kernel.log.VmkernelCatalog.SVM_DESTROYED;
 import static org.svmsim.kernel.log.VmkernelCatalog.SVM_IO_STATS;
@@ -19,6 +21,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.RunEvent;
+import org.svmsim.kernel.event.VmxEvent;
+import org.svmsim.kernel.id.MigrationId;
+import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.sim.Event;
 import org.svmsim.kernel.sim.SimRandom;
@@ -26,7 +31,8 @@ import org.svmsim.kernel.sim.VirtualTime;
 
 /**
  * Renders var/log/vmkernel.log from kernel events. Only events with a known real ESXi line render;
- * the rest (file creation, chunk copies, guest I/O) stay silent, as they do on a real host.
+ * the rest (file creation, chunk copies, guest I/O) stay silent, as they do on a real host. The layout
+ * follows the host's version: ESXi 8 prefixes every line with {@code In(182) vmkernel: }.
  */
 public final class VmkernelLogRenderer implements LogRenderer {
   public static final String PATH = "var/log/vmkernel.log";
@@ -38,14 +44,23 @@ public final class VmkernelLogRenderer implements LogRenderer {
   private final LineBuffer out = new LineBuffer();
   // Looked up only, never iterated, so HashMap order cannot reach the log.
   private final Map<WorldId, Placement> placements = new HashMap<>();
+  /** What the kernel facts do not carry but the VMX's do: whose world, which migration, which shadow. */
+  private final Map<WorldId, VmId> vmOfWorld = new HashMap<>();
+  private final Map<VmId, WorldId> worldOf = new HashMap<>();
+  private final Map<VmId, WorldId> shadowWorld = new HashMap<>();
+  private final Map<VmId, MigrationId> migrationOf = new HashMap<>();
   private EsxTime time;
   private SimRandom random;
+  private SimRandom addresses;
+  private String layout = "";
   private int cpus;
 
   @Override
   public void onEvent(long timeNanos, Event event) {
     if (event instanceof RunEvent.RunStarted run) {
       start(run);
+    } else if (event instanceof VmxEvent e) {
+      vmx(timeNanos, e);
     } else if (event instanceof KernelEvent.SvmDeviceCreated e) {
       log(timeNanos, e.world(), SVM_MAKE_DEV, e.device());
       log(timeNanos, e.world(), SVM_CREATED, e.device(), e.primary(), e.secondary());
@@ -63,11 +78,45 @@ public final class VmkernelLogRenderer implements LogRenderer {
     } else if (event instanceof KernelEvent.SvmDeviceDestroyed e) {
       log(timeNanos, e.world(), SVM_DESTROYED, e.device());
     } else if (event instanceof KernelEvent.SwitchoverTimedOut e) {
+      // KB 1010045: the source side gives up, then the destination side, each from its own world.
+      WorldId destination = destinationWorld(e.world());
       log(timeNanos, e.world(), FSR_SOURCE_SWITCHOVER_TIMEOUT, e.migrationId(), e.maxSeconds());
-      log(timeNanos, e.world(), FSR_DESTINATION_SWITCHOVER_TIMEOUT, e.migrationId(), e.maxSeconds());
-      // The return address is cosmetic; this is the one DOMAIN.md section 4 quotes.
-      log(timeNanos, e.world(), MIGRATE_SWITCHOVER_FAILED, e.migrationId(), "41800f61cee2");
+      log(timeNanos, destination, FSR_DESTINATION_SWITCHOVER_TIMEOUT, e.migrationId(), e.maxSeconds());
+      log(timeNanos, destination, MIGRATE_SWITCHOVER_FAILED, e.migrationId(),
+          Statuses.word(Statuses.MAX_SWITCHOVER), returnAddress());
+    } else if (event instanceof KernelEvent.CopyFailed e) {
+      MigrationId mid = migrationOf.get(vmOfWorld.get(e.world()));
+      if (mid != null) {
+        log(timeNanos, e.world(), MIGRATE_FAILED, mid, "S", e.status(), Statuses.word(e.status()),
+            returnAddress());
+      }
     }
+  }
+
+  /** The VMX facts only teach the renderer whose worlds and migrations the kernel's lines belong to. */
+  private void vmx(long timeNanos, VmxEvent event) {
+    if (event instanceof VmxEvent.VmxStarted e) {
+      if (e.shadow()) {
+        shadowWorld.put(e.vm(), e.world());
+      } else {
+        vmOfWorld.put(e.world(), e.vm());
+        worldOf.put(e.vm(), e.world());
+      }
+    } else if (event instanceof VmxEvent.StartSvmotion e) {
+      migrationOf.put(e.vm(), e.migrationId());
+    } else if (event instanceof VmxEvent.SvmotionFinished e && !e.success()) {
+      MigrationId mid = migrationOf.get(e.vm());
+      WorldId world = worldOf.get(e.vm());
+      if (mid != null && world != null) {
+        log(timeNanos, world, MIGRATE_VMX_FAILURE, mid, "S");
+      }
+    }
+  }
+
+  private WorldId destinationWorld(WorldId source) {
+    VmId vm = vmOfWorld.get(source);
+    WorldId shadow = vm == null ? null : shadowWorld.get(vm);
+    return shadow != null ? shadow : new WorldId(source.value() + 1);
   }
 
   private void start(RunEvent.RunStarted run) {
@@ -76,22 +125,50 @@ public final class VmkernelLogRenderer implements LogRenderer {
     }
     time = new EsxTime(run.startEpochMillis());
     random = new SimRandom(run.seed()).split("vmkernel.log");
+    addresses = new SimRandom(run.seed()).split("vmkernel.log/addresses");
     cpus = run.cpus();
+    layout = EsxVersion.parse(run.esxVersion()).syslogPrefixed() ? " In(182) vmkernel:" : "";
   }
 
   private void log(long timeNanos, WorldId world, VmkernelCatalog entry, Object... args) {
     if (time == null) {
       throw new IllegalStateException("vmkernel.log: " + entry + " before RunStarted");
     }
-    out.line(time.format(timeNanos) + " cpu" + cpu(world, timeNanos) + ":" + world + ")" + entry.body(args));
+    out.line(time.format(timeNanos) + layout + " cpu" + cpu(world, timeNanos) + ":" + world + ")"
+        + entry.body(args));
   }
 
-  /** The physical cpu the line is logged from: sticky while the world logs in bursts, else redrawn. */
+  /** A kernel text address as vmkernel prints the caller ({@code 41800f61cee2}); cosmetic, drawn. */
+  private String returnAddress() {
+    return "418" + String.format("%09x", addresses.nextLong(0, 1L << 36));
+  }
+
+  /**
+   * The physical cpu the line is logged from: sticky while the world logs in bursts, else redrawn; two
+   * worlds logging at the same moment are on different cpus.
+   */
   private int cpu(WorldId world, long timeNanos) {
     Placement last = placements.get(world);
-    int cpu = last != null && timeNanos - last.lastNanos() < STICKY_NANOS ? last.cpu() : random.nextInt(cpus);
+    int cpu;
+    if (last != null && timeNanos - last.lastNanos() < STICKY_NANOS) {
+      cpu = last.cpu();
+    } else {
+      cpu = random.nextInt(cpus);
+      for (int tries = 0; tries < 4 && busyNow(world, cpu, timeNanos); tries++) {
+        cpu = random.nextInt(cpus);
+      }
+    }
     placements.put(world, new Placement(cpu, timeNanos));
     return cpu;
+  }
+
+  private boolean busyNow(WorldId world, int cpu, long timeNanos) {
+    for (Map.Entry<WorldId, Placement> p : placements.entrySet()) {
+      if (!p.getKey().equals(world) && p.getValue().cpu() == cpu && p.getValue().lastNanos() == timeNanos) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -23,14 +23,37 @@ public interface Bus {
    */
   Timer timer(long delayNanos, Event event);
 
+  /**
+   * Runs {@code action} at absolute virtual time {@code timeNanos}, in the loop's (time, sequence) order
+   * but unseen: no observer and no handler sees it, so nothing is recorded in events.jsonl. For the kernel's
+   * own bookkeeping (an I/O leaving a datastore's queue), never for a fact a log or a summary needs.
+   */
+  void wakeAt(long timeNanos, Wakeup action);
+
+  /** Loop-internal work scheduled with {@link #wakeAt}. */
+  @FunctionalInterface
+  interface Wakeup {
+    void wake();
+  }
+
   /** An event on the queue that may still be withdrawn. */
   interface Timer {
     /** Withdraws the event if it has not been dispatched yet; no effect afterwards. */
     void cancel();
   }
 
-  /** Registers a handler for one event type; handlers of a type run in registration order. */
-  <E extends Event> void subscribe(Class<E> type, Handler<? super E> handler);
+  /**
+   * Registers a handler for one event type; handlers of a type run in registration order. The returned
+   * subscription removes it again: a component that stops (an agent restarting, a crashed host) stops
+   * hearing the bus.
+   */
+  <E extends Event> Subscription subscribe(Class<E> type, Handler<? super E> handler);
+
+  /** A registered handler, which can be removed. */
+  interface Subscription {
+    /** Removes the handler; from now on it sees no event, not even the rest of the one being dispatched. */
+    void cancel();
+  }
 
   /** Something that reacts to an event, possibly scheduling more. */
   @FunctionalInterface

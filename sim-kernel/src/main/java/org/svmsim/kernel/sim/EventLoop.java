@@ -8,29 +8,33 @@ import java.util.PriorityQueue;
 
 /**
  * The one queue of the run, ordered by (virtual time, sequence number at enqueue). Dispatching an event
- * shows it to every observer, in registration order, then runs the handlers of its exact type.
+ * shows it to every observer, in registration order, then runs the handlers of its exact type. Wake-ups
+ * ({@link #wakeAt}) share the queue and its order but are run directly, unseen by observers.
  * An exception thrown by a handler stops the run with the seed and the virtual time.
  */
 public final class EventLoop implements Bus {
   private final long seed;
   private final PriorityQueue<Entry> queue = new PriorityQueue<>();
-  private final Map<Class<?>, List<Handler<Event>>> handlers = new IdentityHashMap<>();
+  private final Map<Class<?>, List<Registered>> handlers = new IdentityHashMap<>();
   private final List<Observer> observers = new ArrayList<>();
   private long now;
   private long sequence;
   private long dispatched;
+  private long woken;
   private boolean stopped;
 
   private static final class Entry implements Comparable<Entry>, Timer {
     final long time;
     final long seq;
     final Event event;
+    final Wakeup wakeup;
     boolean cancelled;
 
-    Entry(long time, long seq, Event event) {
+    Entry(long time, long seq, Event event, Wakeup wakeup) {
       this.time = time;
       this.seq = seq;
       this.event = event;
+      this.wakeup = wakeup;
     }
 
     @Override
@@ -42,6 +46,29 @@ public final class EventLoop implements Bus {
     @Override
     public void cancel() {
       cancelled = true;
+    }
+  }
+
+  /** A handler in its type's list; a cancelled one is skipped and dropped from the list. */
+  private final class Registered implements Subscription {
+    final Class<?> type;
+    final Handler<Event> handler;
+    boolean cancelled;
+
+    Registered(Class<?> type, Handler<Event> handler) {
+      this.type = type;
+      this.handler = handler;
+    }
+
+    @Override
+    public void cancel() {
+      if (!cancelled) {
+        cancelled = true;
+        // Copy on removal: a dispatch under way keeps iterating its own list and skips this entry.
+        List<Registered> rest = new ArrayList<>(handlers.get(type));
+        rest.remove(this);
+        handlers.put(type, rest);
+      }
     }
   }
 
@@ -58,8 +85,14 @@ public final class EventLoop implements Bus {
     return now;
   }
 
+  /** Events dispatched to observers and handlers. */
   public long dispatched() {
     return dispatched;
+  }
+
+  /** Loop-internal wake-ups run ({@link #wakeAt}): the per-I/O scheduling no observer sees. */
+  public long woken() {
+    return woken;
   }
 
   @Override
@@ -88,20 +121,31 @@ public final class EventLoop implements Bus {
     return enqueue(now + delayNanos, event);
   }
 
+  @Override
+  public void wakeAt(long timeNanos, Wakeup action) {
+    if (timeNanos < now) {
+      throw new IllegalStateException("cannot wake " + action.getClass().getSimpleName() + " at "
+          + VirtualTime.format(timeNanos) + ", before the current time " + VirtualTime.format(now));
+    }
+    queue.add(new Entry(timeNanos, sequence++, null, action));
+  }
+
   private Entry enqueue(long timeNanos, Event event) {
     if (timeNanos < now) {
       throw new IllegalStateException("cannot schedule " + event.getClass().getSimpleName() + " at "
           + VirtualTime.format(timeNanos) + ", before the current time " + VirtualTime.format(now));
     }
-    Entry e = new Entry(timeNanos, sequence++, event);
+    Entry e = new Entry(timeNanos, sequence++, event, null);
     queue.add(e);
     return e;
   }
 
   @Override
   @SuppressWarnings("unchecked")
-  public <E extends Event> void subscribe(Class<E> type, Handler<? super E> handler) {
-    handlers.computeIfAbsent(type, t -> new ArrayList<>()).add((Handler<Event>) handler);
+  public <E extends Event> Subscription subscribe(Class<E> type, Handler<? super E> handler) {
+    Registered r = new Registered(type, (Handler<Event>) handler);
+    handlers.computeIfAbsent(type, t -> new ArrayList<>()).add(r);
+    return r;
   }
 
   public void observe(Observer observer) {
@@ -130,15 +174,22 @@ public final class EventLoop implements Bus {
         continue;
       }
       now = e.time;
+      if (e.wakeup != null) {
+        wake(e.wakeup);
+        continue;
+      }
       dispatched++;
       try {
         for (Observer o : observers) {
           o.onEvent(now, e.event);
         }
-        List<Handler<Event>> hs = handlers.get(e.event.getClass());
+        List<Registered> hs = handlers.get(e.event.getClass());
         if (hs != null) {
           for (int i = 0; i < hs.size(); i++) {
-            hs.get(i).handle(e.event);
+            Registered r = hs.get(i);
+            if (!r.cancelled) {
+              r.handler.handle(e.event);
+            }
           }
         }
       } catch (SimulationException ex) {
@@ -147,6 +198,17 @@ public final class EventLoop implements Bus {
         throw new SimulationException(seed, now,
             "while dispatching " + e.event.getClass().getSimpleName() + ": " + ex, ex);
       }
+    }
+  }
+
+  private void wake(Wakeup w) {
+    woken++;
+    try {
+      w.wake();
+    } catch (SimulationException ex) {
+      throw ex;
+    } catch (RuntimeException ex) {
+      throw new SimulationException(seed, now, "while waking " + w.getClass().getSimpleName() + ": " + ex, ex);
     }
   }
 

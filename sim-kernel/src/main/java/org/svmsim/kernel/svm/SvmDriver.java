@@ -2,8 +2,6 @@ package org.svmsim.kernel.svm;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.svmsim.kernel.config.MigrationOptions;
-import org.svmsim.kernel.copy.mover.DataMoverSelector;
 import org.svmsim.kernel.device.DeviceRegistry;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.id.DeviceName;
@@ -22,13 +20,6 @@ public final class SvmDriver {
   public SvmDriver(Bus bus, DeviceRegistry devices) {
     this.bus = bus;
     this.devices = devices;
-    // A chunk still in flight when its device was destroyed (the copy was given up) is dropped.
-    bus.subscribe(KernelEvent.ChunkCopied.class, e -> {
-      SvmMirrorDevice d = mirrors.get(e.device());
-      if (d != null) {
-        d.onChunkCopied(e);
-      }
-    });
   }
 
   /**
@@ -40,19 +31,10 @@ public final class SvmDriver {
     DeviceName name = DeviceName.svmMirror(primary.handle(), secondary.handle());
     String path = devices.register(name, "svm", false).path();
     SvmMirrorDevice dev = new SvmMirrorDevice(bus, name, path, world, sourceVolume, source, destinationVolume,
-        secondary, destination);
+        destination);
     mirrors.put(name, dev);
     bus.publish(new KernelEvent.SvmDeviceCreated(world, name, primary.handle(), secondary.handle()));
     return dev;
-  }
-
-  /** Starts the device's one copy pass with the mover the options and the datastores call for. */
-  public void startCopy(SvmMirrorDevice dev, VmfsVolume source, VmfsVolume destination,
-      MigrationOptions options) {
-    DataMoverSelector.Selection sel =
-        DataMoverSelector.select(options.mover(), source.config(), destination.config());
-    bus.publish(new KernelEvent.DataMoverSelected(dev.name(), sel.mover().id(), sel.reason()));
-    dev.startCopy(sel.mover(), options.chunkSectors());
   }
 
   /** Logs the device's I/O statistics and removes it; the VMX must have closed it. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.svmsim.kernel.config.DatastoreConfig;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.id.DatastoreId;
+import org.svmsim.kernel.perf.StorageFabric;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.SimRandom;
 
@@ -14,18 +15,26 @@ import org.svmsim.kernel.sim.SimRandom;
 public final class Vmfs {
   private final Bus bus;
   private final SimRandom random;
+  private final StorageFabric storage;
   private final Map<DatastoreId, VmfsVolume> volumes = new LinkedHashMap<>();
 
-  public Vmfs(Bus bus, SimRandom random) {
+  /** A host's VMFS, mounting datastores whose I/O services live on {@code storage}. */
+  public Vmfs(Bus bus, SimRandom random, StorageFabric storage) {
     this.bus = bus;
     this.random = random;
+    this.storage = storage;
+  }
+
+  /** A VMFS alone on its own storage fabric (tests, single-host tools). */
+  public Vmfs(Bus bus, SimRandom random) {
+    this(bus, random, new StorageFabric(bus));
   }
 
   public VmfsVolume mount(DatastoreConfig config) {
     if (volumes.containsKey(config.uuid())) {
       throw new IllegalStateException("volume " + config.uuid() + " is already mounted");
     }
-    VmfsVolume v = new VmfsVolume(bus, random.split("vmfs/" + config.uuid()), config);
+    VmfsVolume v = new VmfsVolume(bus, random.split("vmfs/" + config.uuid()), config, storage.attach(config));
     volumes.put(config.uuid(), v);
     bus.publish(new KernelEvent.VolumeMounted(config.uuid(), config.name(), config.blockSizeBytes(),
         config.capacityBytes(), config.freeBytes()));

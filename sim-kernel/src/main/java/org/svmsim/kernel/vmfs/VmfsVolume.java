@@ -8,31 +8,34 @@ import org.svmsim.kernel.config.DatastoreConfig;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.kernel.id.DiskHandle;
-import org.svmsim.kernel.perf.IoQueue;
+import org.svmsim.kernel.io.DirectDisk;
+import org.svmsim.kernel.io.DiskPath;
+import org.svmsim.kernel.perf.DatastoreService;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.SimRandom;
 import org.svmsim.kernel.storage.BlockStore;
+import org.svmsim.kernel.storage.ExtentStore;
 
 /**
- * A mounted VMFS volume: its files with their hex handles, its free space, and the I/O queue that every
- * reader and writer of the datastore shares. Thick files take their size at creation, thin files take
- * space as they are written ({@link #allocate}).
+ * A mounted VMFS volume: its files with their hex handles, its free space, and the datastore's I/O service
+ * that every reader and writer of the datastore shares (on any host). Thick files take their size at
+ * creation, thin files take space as they are written ({@link #allocate}).
  */
 public final class VmfsVolume {
   private final Bus bus;
   private final SimRandom random;
   private final DatastoreConfig config;
-  private final IoQueue queue;
+  private final DatastoreService service;
   private final TreeMap<String, VmfsFile> files = new TreeMap<>();
   private final TreeMap<String, BlockStore> contents = new TreeMap<>();
   private final TreeMap<String, Long> written = new TreeMap<>();
   private long free;
 
-  VmfsVolume(Bus bus, SimRandom random, DatastoreConfig config) {
+  VmfsVolume(Bus bus, SimRandom random, DatastoreConfig config, DatastoreService service) {
     this.bus = bus;
     this.random = random;
     this.config = config;
-    this.queue = new IoQueue(config.performance());
+    this.service = service;
     this.free = config.freeBytes();
   }
 
@@ -44,8 +47,9 @@ public final class VmfsVolume {
     return config;
   }
 
-  public IoQueue queue() {
-    return queue;
+  /** The datastore's shared I/O service: open a stream on it to read or write. */
+  public DatastoreService service() {
+    return service;
   }
 
   public long freeBytes() {
@@ -113,6 +117,22 @@ public final class VmfsVolume {
           + content.capacitySectors() + " sectors");
     }
     contents.put(path, content);
+  }
+
+  /**
+   * Creates a disk file of {@code sectors} sectors whose every sector holds {@code initialTag}
+   * ({@code SectorContent.ZERO} for a new, empty disk).
+   */
+  public VmfsFile createDisk(String path, long sectors, boolean thin, DiskHandle handle, long initialTag)
+      throws NoSpaceException {
+    VmfsFile f = createFile(path, sectors * BlockStore.SECTOR, thin, handle);
+    attachContent(path, new ExtentStore(sectors, initialTag));
+    return f;
+  }
+
+  /** Opens a disk file for I/O without any filter: the guest's I/O is one stream on this datastore. */
+  public DiskPath openDisk(String path) {
+    return new DirectDisk(bus, content(path), service.openStream(path));
   }
 
   public BlockStore content(String path) {

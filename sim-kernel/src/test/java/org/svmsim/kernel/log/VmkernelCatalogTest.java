@@ -58,16 +58,26 @@ class VmkernelCatalogTest {
         + "Migrate: 296: 1463662769720123 D: Failed: Maximum switchover time for migration exceeded(0xbad0109)"
         + " @0x41800f61cee2").orElseThrow();
     assertEquals(VmkernelCatalog.MIGRATE_SWITCHOVER_FAILED, r.entry());
-    assertEquals(List.of("1463662769720123", "41800f61cee2"), r.args());
+    assertEquals(List.of("1463662769720123", "0xbad0109", "41800f61cee2"), r.args());
     assertTrue(VmkernelCatalog.FSR_SOURCE_SWITCHOVER_TIMEOUT.body("1463662769720123", 100)
         .startsWith("WARNING: FSR: 690: 1463662769720123 S: Maximum switchover time (100 seconds) reached."));
   }
 
   @Test
-  void aWarningIsNotTakenForTheSameTextWithoutOne() {
-    String line = "2016-05-19T13:27:20.668Z cpu2:1)Migrate: 296: 1 D: Failed: Maximum switchover time for"
+  void theLevelPrefixAndRunsOfSpacesDoNotChangeTheFamily() {
+    String line = "2016-05-19T13:27:20.668Z cpu2:1)ALERT: Migrate: 296: 1 D: Failed:  Maximum switchover time for"
         + " migration exceeded(0xbad0109) @0x1";
-    assertTrue(VmkernelCatalog.recognise(line).isEmpty());
+    assertEquals(VmkernelCatalog.MIGRATE_SWITCHOVER_FAILED, VmkernelCatalog.recognise(line).orElseThrow().entry());
+  }
+
+  @Test
+  void theEsxi8PrefixAndTheDlxLockDumpAreRead() {
+    assertEquals(VmkernelCatalog.SVM_DESTROYED, VmkernelCatalog.recognise("2024-01-15T09:00:12.957Z In(182) vmkernel:"
+        + " cpu13:100200)SVM: 2450: Destroyed device f9f4c58-2af742b-svmmirror").orElseThrow().entry());
+    assertEquals(VmkernelCatalog.DLX_LOCK_TYPE, VmkernelCatalog.recognise("2016-03-01T13:42:19.588Z cpu1:316085)"
+        + "[type 10c00001 offset 80314368 v 232, hb offset 3493888").orElseThrow().entry());
+    assertEquals(VmkernelCatalog.MEMSCHED_SWAP_EXTENDED, VmkernelCatalog.recognise("2016-03-01T13:42:19.520Z"
+        + " cpu1:316085)MemSched: vm 316085: 8313: extended swap to 8192 pgs").orElseThrow().entry());
   }
 
   @Test

@@ -11,7 +11,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.svmsim.kernel.copy.mover.DataMover;
 import org.svmsim.kernel.event.KernelEvent;
+import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.kernel.id.DeviceName;
 import org.svmsim.kernel.id.DiskHandle;
@@ -31,15 +33,16 @@ class VmkernelLogRendererTest {
             "5739734e-f309ac87-4491-f8bc123449c2"), "W1_2/W1_2.vmdk", DiskHandle.parse("819390"), 1L << 34, 0))
         .at("2016-05-19T12:59:29.720Z", new KernelEvent.SvmDeviceCreated(SVM_WORLD, DEV,
             DiskHandle.parse("10a80a6"), DiskHandle.parse("819390")))
-        .at("2016-05-19T12:59:30.012Z", new KernelEvent.DiskCopyStarted(SVM_WORLD, DEV, 33554432, 8192, "fs3dm"))
-        .at("2016-05-19T12:59:31.000Z", new KernelEvent.ChunkCopied(DEV, 0, 8192))
+        .at("2016-05-19T12:59:30.012Z", new KernelEvent.CopyPassStarted(SVM_WORLD, new CopyJobId(1), 1,
+            33554432, 8192, DataMover.FS3DM))
+        .at("2016-05-19T12:59:31.000Z", new KernelEvent.ChunkCopied(new CopyJobId(1), 1, 0, 8192))
         .at("2016-05-19T12:59:35.681Z", new KernelEvent.GuestIoCompleted(VmId.of("W1_2"), 0, 1, true, 64, 8, 7,
             org.svmsim.kernel.io.IoRoute.MIRRORED, false, 2_000_000));
     probeBurst(s, "2016-05-19T13:00:25.159Z", RESCAN);
     probeBurst(s, "2016-05-19T13:07:32.032Z", RESCAN);
     return s
         .at("2016-05-19T13:27:20.668Z", new KernelEvent.SvmMirrorStats(SVM_WORLD, DEV, 1200, 4915200, 800,
-            3276800, 300, 450, 30, 20, 17179869184L))
+            3276800, 300, 450, 30, 20, 17179869184L, 1843200))
         .at("2016-05-19T13:27:20.668Z", new KernelEvent.SvmDeviceDestroyed(SVM_WORLD, DEV));
   }
 

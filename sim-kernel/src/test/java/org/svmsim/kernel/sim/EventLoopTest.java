@@ -40,6 +40,27 @@ class EventLoopTest {
   }
 
   @Test
+  void aWakeUpRunsInTimeOrderButNoObserverSeesIt() {
+    recordTicks();
+    List<Event> observed = new ArrayList<>();
+    loop.observe((t, e) -> observed.add(e));
+    loop.scheduleAt(10, new Tick("a"));
+    loop.wakeAt(10, () -> seen.add("wake@" + loop.now()));
+    loop.wakeAt(5, () -> {
+      seen.add("early@" + loop.now());
+      loop.wakeAt(loop.now(), () -> seen.add("again@" + loop.now()));
+    });
+    loop.scheduleAt(20, new Tick("b"));
+    loop.run();
+    assertEquals(List.of("early@5", "again@5", "a@10", "wake@10", "b@20"), seen);
+    assertEquals(List.of(new Tick("a"), new Tick("b")), observed);
+    assertEquals(2, loop.dispatched());
+    assertEquals(3, loop.woken());
+    IllegalStateException ex = assertThrows(IllegalStateException.class, () -> loop.wakeAt(19, () -> {}));
+    assertTrue(ex.getMessage().contains("before the current time"), ex.getMessage());
+  }
+
+  @Test
   void dispatchesByTimeThenInEnqueueOrder() {
     recordTicks();
     loop.scheduleAt(30, new Tick("c"));
@@ -192,5 +213,38 @@ class EventLoopTest {
     assertEquals(2, seen.size());
     loop.run();
     assertEquals(List.of("a@10", "b@20", "c@21"), seen);
+  }
+
+  @Test
+  void aCancelledSubscriptionHearsNothingMoreNotEvenTheRestOfTheCurrentEvent() {
+    List<Bus.Subscription> second = new ArrayList<>();
+    loop.subscribe(Tick.class, e -> {
+      seen.add("first " + e.n());
+      if (e.n().equals("a")) {
+        second.get(0).cancel();
+      }
+    });
+    second.add(loop.subscribe(Tick.class, e -> seen.add("second " + e.n())));
+    loop.subscribe(Tick.class, e -> seen.add("third " + e.n()));
+    loop.publish(new Tick("a"));
+    loop.publish(new Tick("b"));
+    loop.run();
+    second.get(0).cancel(); // twice: no effect
+    assertEquals(List.of("first a", "third a", "first b", "third b"), seen);
+  }
+
+  @Test
+  void aHandlerCanCancelItselfAndSubscribeAgain() {
+    List<Bus.Subscription> self = new ArrayList<>();
+    self.add(loop.subscribe(Tick.class, e -> {
+      seen.add("once " + e.n());
+      self.get(0).cancel();
+    }));
+    loop.publish(new Tick("a"));
+    loop.run();
+    loop.subscribe(Tick.class, e -> seen.add("again " + e.n()));
+    loop.publish(new Tick("b"));
+    loop.run();
+    assertEquals(List.of("once a", "again b"), seen);
   }
 }

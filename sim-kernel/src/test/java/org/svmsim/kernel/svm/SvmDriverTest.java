@@ -11,6 +11,8 @@ import static org.svmsim.kernel.svm.SvmFixture.VMX;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.svmsim.kernel.config.MigrationOptions;
+import org.svmsim.kernel.copy.mover.DataMover;
+import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.device.DeviceRegistry;
 import org.svmsim.kernel.device.OpenMode;
 import org.svmsim.kernel.event.KernelEvent;
@@ -72,28 +74,28 @@ class SvmDriverTest {
   @Test
   void startCopySelectsTheMoverAndRunsTheOnePass() {
     SvmMirrorDevice dev = f.make();
-    f.driver.startCopy(dev, f.src, f.dst, new MigrationOptions(512, "auto", 100 * VirtualTime.SECOND));
-    assertTrue(dev.copying());
+    CopyJobId job = f.copy(dev, new MigrationOptions(512, "auto", 100 * VirtualTime.SECOND));
+    assertTrue(f.copies.copying(job));
     f.loop.run();
     KernelEvent.DataMoverSelected sel = f.of(KernelEvent.DataMoverSelected.class).get(0);
-    assertEquals("fs3dm", sel.mover());
-    assertEquals(dev.name(), sel.device());
-    assertEquals(List.of(new KernelEvent.DiskCopyStarted(VMX, dev.name(), 4096, 512, "fs3dm")),
-        f.of(KernelEvent.DiskCopyStarted.class));
+    assertEquals(DataMover.FS3DM, sel.mover());
+    assertEquals(job, sel.job());
+    assertEquals(List.of(new KernelEvent.CopyPassStarted(VMX, job, 1, 4096, 512, DataMover.FS3DM)),
+        f.of(KernelEvent.CopyPassStarted.class));
     assertEquals(8, f.of(KernelEvent.ChunkCopied.class).size());
-    assertEquals(4096L * 512, f.of(KernelEvent.DiskCopyCompleted.class).get(0).bytesCopied());
-    assertFalse(dev.copying());
+    assertEquals(4096L * 512, f.of(KernelEvent.CopyPassCompleted.class).get(0).bytesCopied());
+    assertFalse(f.copies.copying(job));
     assertEquals(-1, f.source.firstDifference(f.destination));
   }
 
   @Test
   void aForcedMoverIsReportedAsForced() {
     SvmMirrorDevice dev = f.make();
-    f.driver.startCopy(dev, f.src, f.dst, new MigrationOptions(512, "fsdm", 100 * VirtualTime.SECOND));
+    f.copy(dev, new MigrationOptions(512, "fsdm", 100 * VirtualTime.SECOND));
     f.loop.run();
     KernelEvent.DataMoverSelected sel = f.of(KernelEvent.DataMoverSelected.class).get(0);
-    assertEquals("fsdm", sel.mover());
+    assertEquals(DataMover.FSDM, sel.mover());
     assertTrue(sel.reason().contains("forced"), sel.reason());
-    assertEquals("fsdm", f.of(KernelEvent.DiskCopyStarted.class).get(0).mover());
+    assertEquals(DataMover.FSDM, f.of(KernelEvent.CopyPassStarted.class).get(0).mover());
   }
 }

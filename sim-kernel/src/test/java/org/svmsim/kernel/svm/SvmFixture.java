@@ -3,7 +3,10 @@ package org.svmsim.kernel.svm;
 import java.util.ArrayList;
 import java.util.List;
 import org.svmsim.kernel.config.DatastoreConfig;
+import org.svmsim.kernel.config.MigrationOptions;
+import org.svmsim.kernel.copy.CopyJobs;
 import org.svmsim.kernel.device.DeviceRegistry;
+import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.kernel.id.DiskHandle;
 import org.svmsim.kernel.id.WorldId;
@@ -31,6 +34,7 @@ final class SvmFixture {
   final List<Event> events = new ArrayList<>();
   final DeviceRegistry devices = new DeviceRegistry(loop);
   final SvmDriver driver = new SvmDriver(loop, devices);
+  final CopyJobs copies = new CopyJobs(loop);
   final VmfsVolume src;
   final VmfsVolume dst;
   final VmfsFile primary;
@@ -57,6 +61,13 @@ final class SvmFixture {
 
   SvmMirrorDevice make() {
     return driver.makeDevice(VMX, src, primary, source, dst, secondary, destination);
+  }
+
+  /** The kernel's copy job for the device, running the mirror's one pass. */
+  CopyJobId copy(SvmMirrorDevice dev, MigrationOptions options) {
+    CopyJobId job = copies.create(VMX, src, primary, source, dst, secondary, options);
+    copies.pass(job, dev.copyPlan());
+    return job;
   }
 
   <E extends Event> List<E> of(Class<E> type) {

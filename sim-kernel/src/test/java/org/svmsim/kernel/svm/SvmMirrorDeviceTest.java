@@ -69,7 +69,7 @@ class SvmMirrorDeviceTest {
         f.loop.publish(new Issue(new GuestIo(VM, 0, 7, false, 0, 8, 0)));
       }
     });
-    f.driver.startCopy(dev, f.src, f.dst, OPTIONS);
+    f.copy(dev, OPTIONS);
     f.loop.run();
 
     assertEquals(Map.of(1L, "MIRRORED", 2L, "MIRRORED", 3L, "MIRRORED_AFTER_WAIT", 4L, "MIRRORED_AFTER_WAIT",
@@ -82,7 +82,7 @@ class SvmMirrorDeviceTest {
     for (KernelEvent.GuestIoCompleted c : f.of(KernelEvent.GuestIoCompleted.class)) {
       assertEquals(completedAt.get(c.ioId()) - issuedAt.get(c.ioId()), c.latencyNanos(), "io " + c.ioId());
     }
-    assertEquals(-1, dev.pass().firstDifference());
+    assertEquals(-1, f.source.firstDifference(f.destination));
     assertEquals(1004, f.source.tagAt(508));
     assertEquals(1005, f.destination.tagAt(1029));
 
@@ -105,7 +105,7 @@ class SvmMirrorDeviceTest {
     SvmFixture f = fixture(false, 1L << 40);
     SvmMirrorDevice dev = f.make();
     f.loop.subscribe(Issue.class, e -> dev.submit(e.io()));
-    f.driver.startCopy(dev, f.src, f.dst, OPTIONS);
+    f.copy(dev, OPTIONS);
     f.loop.run();
     // The copy is over: every write is mirrored and pays both queues.
     f.loop.publish(new Issue(write(1, 0, 8)));
@@ -129,28 +129,25 @@ class SvmMirrorDeviceTest {
         f.loop.publish(new Issue(write(1, 2056, 8)));
       }
     });
-    f.loop.subscribe(KernelEvent.DiskCopyFailed.class, e -> dev.abandonCopy());
-    f.driver.startCopy(dev, f.src, f.dst, OPTIONS);
+    f.copy(dev, OPTIONS);
     f.loop.run();
 
-    List<KernelEvent.DiskCopyFailed> failed = f.of(KernelEvent.DiskCopyFailed.class);
+    List<KernelEvent.CopyFailed> failed = f.of(KernelEvent.CopyFailed.class);
     assertEquals(1, failed.size(), f.events.toString());
     assertTrue(failed.get(0).reason().contains("No space"), failed.get(0).reason());
-    assertTrue(f.of(KernelEvent.DiskCopyCompleted.class).isEmpty());
-    assertFalse(dev.copying());
+    assertTrue(f.of(KernelEvent.CopyPassCompleted.class).isEmpty());
     assertEquals(Map.of(1L, "SOURCE_ONLY_AFTER_WAIT"), routes(f));
     assertEquals(1001, f.source.tagAt(2056));
     assertEquals(0, f.destination.tagAt(2056));
     assertEquals(4 * 512, failed.get(0).copiedSectors(), "whole blocks are taken once, not per chunk");
-    assertEquals(0, dev.pass().heldWrites());
   }
 
   @Test
   void theCopyRunsOnce() throws Exception {
     SvmFixture f = fixture(false, 1L << 40);
     SvmMirrorDevice dev = f.make();
-    f.driver.startCopy(dev, f.src, f.dst, OPTIONS);
+    f.copy(dev, OPTIONS);
     f.loop.run();
-    assertThrows(IllegalStateException.class, () -> f.driver.startCopy(dev, f.src, f.dst, OPTIONS));
+    assertThrows(IllegalStateException.class, dev::copyPlan);
   }
 }

@@ -171,9 +171,9 @@ class VmfsVolumeTest {
   }
 
   @Test
-  void theVolumeSharesOneQueueWithItsPerformance() {
-    assertSame(volume.queue(), volume.queue());
-    assertEquals(PERF, volume.queue().performance());
+  void theVolumeSharesOneServiceWithItsPerformance() {
+    assertSame(volume.service(), volume.service());
+    assertEquals(PERF, volume.service().performance());
     assertEquals(UUID, volume.id());
   }
 }

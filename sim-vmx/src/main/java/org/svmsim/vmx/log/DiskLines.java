@@ -25,7 +25,7 @@ final class DiskLines {
       thread = Threads.VMX;
       long bytes = e.capacitySectors() * BlockStore.SECTOR;
       // hd is the VMFS file handle, in decimal.
-      log.add(t, DISKLIB_VMFS_OPENED, e.flatFile(), bytes, e.handle().value());
+      log.add(t, DISKLIB_VMFS_OPENED, e.flatFile(), 10, bytes, e.handle().value(), 3);
       log.add(t, DISKLIB_LINK_OPENED, e.fileName(), e.capacitySectors(), size(bytes));
       log.add(t, DISKLIB_LIB_OPENED, e.fileName());
       log.add(t, DISK_OPEN, e.scsi(), e.fileName());

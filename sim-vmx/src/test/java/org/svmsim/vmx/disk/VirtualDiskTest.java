@@ -16,7 +16,7 @@ import org.svmsim.kernel.id.DiskHandle;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.io.DirectDisk;
 import org.svmsim.kernel.perf.DatastorePerformance;
-import org.svmsim.kernel.perf.IoQueue;
+import org.svmsim.kernel.perf.DatastoreService;
 import org.svmsim.kernel.sim.Event;
 import org.svmsim.kernel.sim.EventLoop;
 import org.svmsim.kernel.sim.SimRandom;
@@ -38,7 +38,7 @@ class VirtualDiskTest {
   private final VmfsFile flat = new VmfsFile(DS, "W1_2/W1_2-flat.vmdk", config.handle(), SECTORS * 512,
       SECTORS * 512, false);
   private final DirectDisk path = new DirectDisk(loop, new ExtentStore(SECTORS, -1),
-      new IoQueue(new DatastorePerformance(100_000_000L, 1_000_000L, 32)));
+      new DatastoreService(loop, "ds", new DatastorePerformance(100_000_000L, 1_000_000L, 32)).openStream("W1_2"));
   private final VirtualDisk disk = new VirtualDisk(loop, new SimRandom(9).split("disk0"), VM, "scsi0:0", config,
       Long.MIN_VALUE);
 

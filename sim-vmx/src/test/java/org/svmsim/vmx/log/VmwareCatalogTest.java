@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.svmsim.kernel.log.EventScript;
+import org.svmsim.kernel.log.MessageTemplate;
 
 class VmwareCatalogTest {
 
@@ -21,8 +22,8 @@ class VmwareCatalogTest {
     String line = entry.line("2016-05-19T12:59:29.721Z", entry.thread(), args);
     assertTrue(EventScript.VMX_OLD.matcher(line).matches(), line);
     String message = entry.template().render(args);
-    assertEquals(List.of(entry), Arrays.stream(VmwareCatalog.values())
-        .filter(e -> e.template().match(message).isPresent()).toList(), "entries matching " + message);
+    // A generic family (a [msg.*] entry) may match too, but the specific one is found first.
+    assertEquals(entry, VmwareCatalog.find(MessageTemplate.normalise(message)), "entry of " + message);
     VmwareCatalog.Recognised r = VmwareCatalog.recognise(line).orElseThrow();
     assertEquals(entry, r.entry());
     assertEquals(Arrays.asList(args), r.args());
@@ -52,8 +53,8 @@ class VmwareCatalogTest {
 
   @Test
   void unknownLinesAreNotRecognised() {
-    assertTrue(VmwareCatalog.recognise("2016-05-19T12:59:29.723Z| vcpu-0| I120: VMXNET3 user: Ethernet1 Driver"
-        + " Info: version = 16778496 gosBits = 2 gosType = 1, gosVer = 0, gosMisc = 0").isEmpty());
+    assertTrue(VmwareCatalog.recognise("2016-05-19T12:59:29.723Z| vcpu-0| I120: VMXNET3 user: Ethernet1 is fine")
+        .isEmpty());
     assertTrue(VmwareCatalog.recognise("garbage").isEmpty());
   }
 }

@@ -68,9 +68,9 @@ public final class Hostd {
     return h;
   }
 
-  /** A fresh operation id for work hostd starts itself (8 hex digits, as vmkernel's opID= prints). */
+  /** A fresh operation id of vCenter's agent for a power operation, in vpxa's form ({@code e6012b2-01-b0}). */
   String newOpId() {
-    return String.format("%08x", random.nextLong(0, 1L << 32));
+    return String.format("%07x-%02x-%02x", random.nextLong(0, 1L << 28), random.nextInt(256), random.nextInt(256));
   }
 
   /** The relocate task is created and the VM enters VM_STATE_MIGRATING; its copy progress is tracked. */

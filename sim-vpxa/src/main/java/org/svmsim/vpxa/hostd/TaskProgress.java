@@ -6,22 +6,24 @@ import java.util.List;
 import java.util.Map;
 import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.event.KernelEvent;
-import org.svmsim.kernel.id.DeviceName;
+import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.id.DiskHandle;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.sim.Bus;
 
 /**
- * Turns the kernel's copy progress into the relocate task's progress, reported at each 10% step. A mirror
- * device belongs to the relocate whose source file is its primary ({@link KernelEvent.SvmDeviceCreated});
- * progress is the sectors copied over all the task's disks. {@link KernelEvent.ChunkCopied} comes once per
- * chunk, so its handler is one lookup and some arithmetic. The maps are only looked up, never iterated.
+ * Turns the kernel's copy progress into the relocate task's progress, reported at each 10% step. A copy
+ * job belongs to the relocate whose disk is its source ({@link KernelEvent.CopyJobCreated}), whatever the
+ * method; progress is the sectors copied over all the task's passes of all its disks, out of all they
+ * have been asked to copy so far. A later pass (dirty blocks, a redo log) adds to both, and the reported
+ * figure never goes back. {@link KernelEvent.ChunkCopied} comes once per chunk, so its handler is one
+ * lookup and some arithmetic. The maps are only looked up, never iterated.
  */
 final class TaskProgress {
   private final Bus bus;
   private final Map<VmId, Task> tasks = new LinkedHashMap<>();
   private final Map<DiskHandle, Task> bySourceHandle = new HashMap<>();
-  private final Map<DeviceName, Task> byDevice = new HashMap<>();
+  private final Map<CopyJobId, Task> byJob = new HashMap<>();
 
   private static final class Task {
     final HostdVm vm;
@@ -38,15 +40,15 @@ final class TaskProgress {
 
   TaskProgress(Bus bus) {
     this.bus = bus;
-    bus.subscribe(KernelEvent.SvmDeviceCreated.class, e -> {
-      Task t = bySourceHandle.get(e.primary());
+    bus.subscribe(KernelEvent.CopyJobCreated.class, e -> {
+      Task t = bySourceHandle.get(e.source());
       if (t != null) {
-        byDevice.put(e.device(), t);
+        byJob.put(e.job(), t);
       }
     });
-    // Every disk's copy starts before any chunk of any of them completes, so the total is known in time.
-    bus.subscribe(KernelEvent.DiskCopyStarted.class, e -> {
-      Task t = byDevice.get(e.device());
+    // Every disk's first pass starts before any chunk of any of them completes, so the total is known.
+    bus.subscribe(KernelEvent.CopyPassStarted.class, e -> {
+      Task t = byJob.get(e.job());
       if (t != null) {
         t.sectors += e.sectors();
       }
@@ -64,12 +66,12 @@ final class TaskProgress {
     Task t = tasks.remove(vm);
     if (t != null) {
       t.handles.forEach(bySourceHandle::remove);
-      byDevice.values().removeIf(x -> x == t);
+      byJob.values().removeIf(x -> x == t);
     }
   }
 
   private void onChunkCopied(KernelEvent.ChunkCopied e) {
-    Task t = byDevice.get(e.device());
+    Task t = byJob.get(e.job());
     if (t == null || t.sectors == 0) {
       return;
     }

@@ -3,13 +3,15 @@ package org.svmsim.vpxa.log;
 import java.util.List;
 import org.svmsim.kernel.event.RunEvent;
 import org.svmsim.kernel.log.EsxTime;
+import org.svmsim.kernel.log.EsxVersion;
 import org.svmsim.kernel.log.LineBuffer;
 import org.svmsim.kernel.sim.SimRandom;
 
 /**
- * The layout hostd.log and vpxa.log share (DOMAIN.md section 6):
- * {@code <ts> <level> <daemon>[<tid>] [Originator@6876 sub=<sub>[ opID=<op>][ user=<user>]] <message>},
- * then one {@code --> } line per continuation. It owns the timestamp and the thread ids, both pure
+ * The layout hostd.log and vpxa.log share (DOMAIN.md section 6), ESXi 6.x-7.x:
+ * {@code <ts> <level> <daemon>[<tid>] [Originator@6876 sub=<sub>[ opID=<op>][ user=<user>]] <message>};
+ * ESXi 8 prints the level and daemon syslog-style: {@code <ts> In(166) Hostd[<tid>]: [Originator@6876 ...]}.
+ * Then one {@code --> } line per continuation. It owns the timestamp and the thread ids, both pure
  * functions of the run's {@link RunEvent.RunStarted} and the lines written before.
  */
 final class AgentLog {
@@ -18,21 +20,25 @@ final class AgentLog {
   private final LineBuffer lines = new LineBuffer();
   private EsxTime time;
   private ThreadIds threadIds;
+  private boolean syslog;
+  private String syslogDaemon;
 
   AgentLog(String daemon, int threads) {
     this.daemon = daemon;
     this.threads = threads;
+    this.syslogDaemon = Character.toUpperCase(daemon.charAt(0)) + daemon.substring(1);
     // Until the run announces itself, time zero is the epoch and the seed is 0 (only tests see this).
-    start(0, 0);
+    start(0, 0, new EsxVersion(6, 0, 0));
   }
 
   void start(RunEvent.RunStarted run) {
-    start(run.startEpochMillis(), run.seed());
+    start(run.startEpochMillis(), run.seed(), EsxVersion.parse(run.esxVersion()));
   }
 
-  private void start(long startEpochMillis, long seed) {
+  private void start(long startEpochMillis, long seed, EsxVersion version) {
     time = new EsxTime(startEpochMillis);
-    threadIds = new ThreadIds(new SimRandom(seed).split(daemon + ".log"), threads);
+    syslog = version.syslogPrefixed();
+    threadIds = new ThreadIds(new SimRandom(seed).split(daemon + ".log"), threads, version.atLeast(6, 5, 0));
   }
 
   void write(long nanos, Level level, String sub, String opId, String user, String message) {
@@ -41,9 +47,14 @@ final class AgentLog {
 
   void write(long nanos, Level level, String sub, String opId, String user, String message,
       List<String> continuation) {
-    StringBuilder sb = new StringBuilder(160).append(time.format(nanos)).append(' ')
-        .append(level.text()).append(' ').append(daemon).append('[').append(threadIds.of(opId))
-        .append("] [Originator@6876 sub=").append(sub);
+    StringBuilder sb = new StringBuilder(160).append(time.format(nanos)).append(' ');
+    if (syslog) {
+      sb.append(level.syslog()).append(' ').append(syslogDaemon).append('[').append(threadIds.of(opId))
+          .append("]: ");
+    } else {
+      sb.append(level.text()).append(' ').append(daemon).append('[').append(threadIds.of(opId)).append("] ");
+    }
+    sb.append("[Originator@6876 sub=").append(sub);
     if (opId != null && !opId.isEmpty()) {
       sb.append(" opID=").append(opId);
     }
@@ -66,12 +77,22 @@ final class AgentLog {
     return lines.toString();
   }
 
-  /** The levels the agents' logs use. */
+  /** The levels the agents' logs use; ESXi 8 prints them as syslog priorities of facility local4. */
   enum Level {
-    INFO, VERBOSE, WARNING, ERROR;
+    INFO("In(166)"), VERBOSE("Db(167)"), WARNING("Wa(164)"), ERROR("Er(163)");
+
+    private final String syslog;
+
+    Level(String syslog) {
+      this.syslog = syslog;
+    }
 
     String text() {
       return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    String syslog() {
+      return syslog;
     }
   }
 }

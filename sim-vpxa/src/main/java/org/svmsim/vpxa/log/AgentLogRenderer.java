@@ -4,6 +4,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.event.RunEvent;
+import org.svmsim.kernel.event.VmxEvent;
 import org.svmsim.kernel.log.LogRenderer;
 import org.svmsim.kernel.sim.Event;
 
@@ -21,12 +22,21 @@ abstract class AgentLogRenderer implements LogRenderer {
   public final void onEvent(long t, Event event) {
     if (event instanceof RunEvent.RunStarted e) {
       log.start(e);
+      onStart(e);
     } else if (event instanceof AgentEvent e) {
       render(t, e);
+    } else if (event instanceof VmxEvent e) {
+      renderVmx(t, e);
     }
   }
 
   abstract void render(long t, AgentEvent event);
+
+  /** The run starts: a renderer seeds its own cosmetic choices here. */
+  void onStart(RunEvent.RunStarted run) {}
+
+  /** The VMX's facts a daemon logs about (hostd's view of a migration); none by default. */
+  void renderVmx(long t, VmxEvent event) {}
 
   @Override
   public final SortedMap<String, String> files() {

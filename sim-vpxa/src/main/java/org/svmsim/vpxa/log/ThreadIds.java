@@ -5,21 +5,23 @@ import java.util.Map;
 import org.svmsim.kernel.sim.SimRandom;
 
 /**
- * A daemon's worker threads as its log prints them ({@code 3A2C1B70}, the 32-bit thread ids of ESXi 6.x,
- * which end in 70 like the real ones), and which thread serves which operation. An operation keeps its
- * thread; lines without an operation come from the first (the daemon's main thread).
+ * A daemon's worker threads as its log prints them, and which thread serves which operation: up to
+ * ESXi 6.0 the 32-bit pthread ids in hex, which end in {@code B70} (real-lines vpxa: {@code 67BBB70},
+ * {@code 7D3AB70}); from 6.5 the thread's world id in decimal (real-lines hostd: {@code 2101278}). An
+ * operation keeps its thread; lines without an operation come from the first (the daemon's main thread).
  */
 final class ThreadIds {
   private final SimRandom random;
   private final String[] ids;
   private final Map<String, String> byOperation = new LinkedHashMap<>();
 
-  ThreadIds(SimRandom random, int count) {
+  ThreadIds(SimRandom random, int count, boolean worldIds) {
     this.random = random;
     this.ids = new String[count];
     for (int i = 0; i < count; i++) {
-      long id = (random.nextLong(0x100L, 0x10000L) << 16) | ((long) random.nextInt(0x100) << 8) | 0x70;
-      ids[i] = String.format("%08X", id);
+      ids[i] = worldIds
+          ? Long.toString(random.nextLong(2_097_800L, 2_103_000L))
+          : String.format("%04X", random.nextLong(0x1000L, 0x10000L)) + "B70";
     }
   }
 

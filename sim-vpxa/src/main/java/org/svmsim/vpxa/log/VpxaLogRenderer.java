@@ -54,5 +54,7 @@ public final class VpxaLogRenderer extends AgentLogRenderer {
     List<String> block = faultBlock(fault);
     log.write(t, Level.INFO, LRO, e.opId(), "", ERROR.render(e.lroId(), moid, method, fault.type()),
         block);
+    // vpxa closes every operation with FINISH, failed or not.
+    log.write(t, Level.INFO, LRO, e.opId(), "", FINISH.render(e.lroId()));
   }
 }

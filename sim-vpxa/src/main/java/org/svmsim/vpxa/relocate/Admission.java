@@ -1,7 +1,6 @@
 package org.svmsim.vpxa.relocate;
 
 import java.util.Optional;
-import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.vmfs.Vmfs;
 import org.svmsim.vpxa.Fault;
@@ -13,19 +12,14 @@ final class Admission {
   private Admission() {}
 
   static Optional<Fault> check(AgentEvent.RelocateVm e, HostdVm vm, boolean running, Vmfs vmfs) {
-    Optional<Method> method = Method.of(e.method());
-    if (method.isEmpty()) {
-      return refuse(Fault.INVALID_ARGUMENT, "unknown relocate method '" + e.method() + "' ("
-          + String.join(", ", Method.ids()) + ")");
-    }
-    if (!method.get().implemented()) {
+    if (!e.method().implemented()) {
       return refuse(Fault.NOT_SUPPORTED, "method " + e.method() + " is not implemented yet");
     }
     if (running) {
       return refuse(Fault.TASK_IN_PROGRESS, "a relocate of " + e.vm() + " is already running");
     }
     if (vm.state() != VmState.ON) {
-      return refuse(Fault.INVALID_POWER_STATE, "a mirror-mode relocate needs " + e.vm()
+      return refuse(Fault.INVALID_POWER_STATE, "a " + e.method() + " relocate needs " + e.vm()
           + " powered on; it is " + vm.state().esxName());
     }
     if (vmfs.volumes().stream().noneMatch(v -> v.id().equals(e.destination()))) {

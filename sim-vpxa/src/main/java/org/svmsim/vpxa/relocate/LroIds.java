@@ -1,8 +1,9 @@
 package org.svmsim.vpxa.relocate;
 
+import org.svmsim.kernel.id.MigrationId;
 import org.svmsim.kernel.sim.SimRandom;
 
-/** Names vpxa gives a long-running operation: lro-n, an operation id, a task UUID, a migration id. */
+/** Names vpxa gives a long-running operation: lro-n, an operation id, a task UUID (52...), a migration id. */
 final class LroIds {
   private static final long MIN_16_DIGITS = 1_000_000_000_000_000L;
   private static final long MAX_16_DIGITS = 10_000_000_000_000_000L;
@@ -19,7 +20,9 @@ final class LroIds {
   }
 
   Lro next() {
-    return new Lro("lro-" + nextLro++, hex(8), hex(8) + "-" + hex(4) + "-" + hex(4) + "-" + hex(4) + "-"
+    // vpxa's opIDs: a root id, then one hop per component that passed the operation on (real-lines vpxa:
+    // e6012b2-01-b0); hostd chains its own hops after them.
+    return new Lro("lro-" + nextLro++, hex(7) + "-" + hex(2) + "-" + hex(2), "52" + hex(6) + "-" + hex(4) + "-" + hex(4) + "-" + hex(4) + "-"
         + hex(12));
   }
 
@@ -28,14 +31,14 @@ final class LroIds {
    * (2016-05-19T12:59:29.720447Z), so the id is taken from the virtual wall clock when it is known, and
    * drawn as a 16-digit number otherwise. Ids stay unique when two migrations start in one microsecond.
    */
-  String migrationId(long epochMicros) {
+  MigrationId migrationId(long epochMicros) {
     long id = epochMicros >= MIN_16_DIGITS && epochMicros < MAX_16_DIGITS
         ? epochMicros : random.nextLong(MIN_16_DIGITS, MAX_16_DIGITS);
     if (id <= lastMigrationId) {
       id = lastMigrationId + 1;
     }
     lastMigrationId = id;
-    return Long.toString(id);
+    return new MigrationId(id);
   }
 
   private String hex(int digits) {

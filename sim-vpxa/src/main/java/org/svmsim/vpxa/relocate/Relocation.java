@@ -3,6 +3,7 @@ package org.svmsim.vpxa.relocate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.config.MigrationOptions;
 import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.vpxa.ManagedVm;
@@ -13,7 +14,7 @@ final class Relocation {
   final ManagedVm vm;
   final DatastoreId source;
   final DatastoreId destination;
-  final String method;
+  final Method method;
   final MigrationOptions options;
   final long startNanos;
   /** The working-directory files copied in step 1, by their path relative to either volume. */
@@ -23,7 +24,7 @@ final class Relocation {
   /** The last step started (DOMAIN.md section 2), 0 before step 1. */
   int step;
 
-  Relocation(LroIds.Lro lro, ManagedVm vm, DatastoreId source, DatastoreId destination, String method,
+  Relocation(LroIds.Lro lro, ManagedVm vm, DatastoreId source, DatastoreId destination, Method method,
       MigrationOptions options, long startNanos) {
     this.lro = lro;
     this.vm = vm;

@@ -45,8 +45,7 @@ public final class Vpxa {
     bus.subscribe(AgentEvent.RelocateVm.class, this::onRelocate);
     bus.subscribe(AgentEvent.WorkingDirCopied.class, this::onWorkingDirCopied);
     bus.subscribe(AgentEvent.ShadowVmReady.class, this::onShadowReady);
-    bus.subscribe(VmxEvent.DiskCopyStarted.class, e -> advance(e.vm(), 3, 4, "Copying the disks; guest "
-        + "writes are mirrored to the destination"));
+    bus.subscribe(VmxEvent.DiskCopyStarted.class, e -> advance(e.vm(), 3, 4, null));
     bus.subscribe(VmxEvent.VmStunned.class, e -> advance(e.vm(), 4, 5, "Fast suspend/resume onto the "
         + "shadow VM"));
     bus.subscribe(KernelEvent.FileCreated.class, this::onFileCreated);
@@ -98,7 +97,11 @@ public final class Vpxa {
   private void onShadowReady(AgentEvent.ShadowVmReady e) {
     Relocation r = current(e.vm(), e.opId());
     if (r != null && r.step == 2) {
-      step(r, 3, "Starting the mirror driver");
+      step(r, 3, switch (r.method) {
+        case MIRROR -> "Starting the mirror driver";
+        case DBT -> "Starting change tracking on the source disks";
+        case SNAPSHOT -> "Taking a snapshot of the source disks";
+      });
       long micros = startEpochMillis < 0 ? -1 : startEpochMillis * 1000 + bus.now() / 1000;
       bus.publish(new VmxEvent.StartSvmotion(r.vm.vm(), r.method, r.destination,
           ids.migrationId(micros), r.opId(), r.options));
@@ -109,7 +112,11 @@ public final class Vpxa {
   private void advance(VmId vm, int after, int step, String description) {
     Relocation r = running.get(vm);
     if (r != null && r.step == after) {
-      step(r, step, description);
+      step(r, step, description != null ? description : switch (r.method) {
+        case MIRROR -> "Copying the disks; guest writes are mirrored to the destination";
+        case DBT -> "Copying the disks in passes; guest writes mark blocks dirty";
+        case SNAPSHOT -> "Copying the disks; guest writes go to redo logs, consolidated after";
+      });
     }
   }
 

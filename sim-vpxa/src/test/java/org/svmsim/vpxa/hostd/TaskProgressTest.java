@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.id.DatastoreId;
-import org.svmsim.kernel.id.DeviceName;
+import org.svmsim.kernel.copy.mover.DataMover;
+import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.id.DiskHandle;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.id.WorldId;
@@ -21,16 +22,36 @@ class TaskProgressTest {
   final EventLoop loop = new EventLoop(1);
   final List<Integer> percents = new ArrayList<>();
   final TaskProgress progress = new TaskProgress(loop);
-  final DeviceName disk0 = DeviceName.svmMirror(new DiskHandle(0x10a80a6), new DiskHandle(0x819390));
-  final DeviceName disk1 = DeviceName.svmMirror(new DiskHandle(0x10a80a7), new DiskHandle(0x819391));
+  final CopyJobId disk0 = new CopyJobId(1);
+  final CopyJobId disk1 = new CopyJobId(2);
   final HostdVm vm = new HostdVm(new ManagedVm(VmId.of("W1_2"), DS), 12, DS, "/x.vmx");
 
   TaskProgressTest() {
     loop.subscribe(AgentEvent.HostdTaskProgress.class, e -> percents.add(e.percent()));
     vm.task("haTask-12-vim.VirtualMachine.relocate-1", "abcdef01");
     progress.track(vm, List.of(new DiskHandle(0x10a80a6), new DiskHandle(0x10a80a7)));
-    send(new KernelEvent.SvmDeviceCreated(WORLD, disk0, new DiskHandle(0x10a80a6), new DiskHandle(0x819390)));
-    send(new KernelEvent.SvmDeviceCreated(WORLD, disk1, new DiskHandle(0x10a80a7), new DiskHandle(0x819391)));
+    send(new KernelEvent.CopyJobCreated(WORLD, disk0, new DiskHandle(0x10a80a6), new DiskHandle(0x819390), 1000));
+    send(new KernelEvent.CopyJobCreated(WORLD, disk1, new DiskHandle(0x10a80a7), new DiskHandle(0x819391), 1000));
+  }
+
+  private static KernelEvent.CopyPassStarted started(CopyJobId job, int pass, long sectors) {
+    return new KernelEvent.CopyPassStarted(WORLD, job, pass, sectors, 100, DataMover.FS3DM);
+  }
+
+  @Test
+  void aLaterPassAddsToTheWorkAndTheFigureNeverGoesBack() {
+    send(started(disk0, 1, 1000));
+    send(started(disk1, 1, 1000));
+    send(new KernelEvent.ChunkCopied(disk0, 1, 0, 1000));
+    send(new KernelEvent.ChunkCopied(disk1, 1, 0, 800));
+    assertEquals(List.of(10, 20, 30, 40, 50, 60, 70, 80, 90), percents);
+    // A second pass of 2000 dirty sectors: 1800 of 4000 copied is 45 %, and 90 % stays the last figure.
+    send(started(disk0, 2, 2000));
+    send(new KernelEvent.ChunkCopied(disk0, 2, 0, 1000));
+    assertEquals(9, percents.size());
+    send(new KernelEvent.ChunkCopied(disk1, 1, 800, 200));
+    send(new KernelEvent.ChunkCopied(disk0, 2, 1000, 1000));
+    assertEquals(100, percents.get(percents.size() - 1));
   }
 
   private void send(KernelEvent e) {
@@ -40,30 +61,30 @@ class TaskProgressTest {
 
   @Test
   void twoDisksShareTheHundredPercentAndOutOfOrderChunksCount() {
-    send(new KernelEvent.DiskCopyStarted(WORLD, disk0, 1000, 100, "fs3dm"));
-    send(new KernelEvent.DiskCopyStarted(WORLD, disk1, 1000, 100, "fs3dm"));
+    send(started(disk0, 1, 1000));
+    send(started(disk1, 1, 1000));
     for (int lba = 900; lba >= 0; lba -= 100) {
-      send(new KernelEvent.ChunkCopied(disk0, lba, 100));
+      send(new KernelEvent.ChunkCopied(disk0, 1, lba, 100));
     }
     assertEquals(List.of(10, 20, 30, 40, 50), percents);
-    send(new KernelEvent.ChunkCopied(disk1, 0, 1000));
+    send(new KernelEvent.ChunkCopied(disk1, 1, 0, 1000));
     assertEquals(List.of(10, 20, 30, 40, 50, 60, 70, 80, 90, 100), percents);
-    send(new KernelEvent.ChunkCopied(disk1, 0, 1000));
+    send(new KernelEvent.ChunkCopied(disk1, 1, 0, 1000));
     assertEquals(10, percents.size(), "never past 100%, never twice");
   }
 
   @Test
   void otherDevicesAndEndedTasksReportNothing() {
-    DeviceName stranger = DeviceName.svmMirror(new DiskHandle(0x777), new DiskHandle(0x888));
+    CopyJobId stranger = new CopyJobId(3);
     progress.track(new HostdVm(new ManagedVm(VmId.of("W9"), DS), 13, DS, "/y.vmx"),
         List.of(new DiskHandle(0x999)));
-    send(new KernelEvent.SvmDeviceCreated(WORLD, stranger, new DiskHandle(0x777), new DiskHandle(0x888)));
-    send(new KernelEvent.DiskCopyStarted(WORLD, stranger, 1000, 100, "fs3dm"));
-    send(new KernelEvent.ChunkCopied(stranger, 0, 1000));
+    send(new KernelEvent.CopyJobCreated(WORLD, stranger, new DiskHandle(0x777), new DiskHandle(0x888), 1000));
+    send(started(stranger, 1, 1000));
+    send(new KernelEvent.ChunkCopied(stranger, 1, 0, 1000));
     assertEquals(List.of(), percents);
-    send(new KernelEvent.DiskCopyStarted(WORLD, disk0, 1000, 100, "fs3dm"));
+    send(started(disk0, 1, 1000));
     progress.untrack(vm.config().vm());
-    send(new KernelEvent.ChunkCopied(disk0, 0, 1000));
+    send(new KernelEvent.ChunkCopied(disk0, 1, 0, 1000));
     assertEquals(List.of(), percents);
   }
 }

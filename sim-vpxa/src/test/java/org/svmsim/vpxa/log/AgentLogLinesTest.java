@@ -34,18 +34,21 @@ class AgentLogLinesTest {
     String op = h.only(AgentEvent.LroBegan.class).opId();
     List<String> hostd = lines(h.log(HostdLogRenderer.PATH));
     String vmx = Pattern.quote(SOURCE.path() + "/W1_2/W1_2.vmx");
-    int migrating = find(hostd, "^" + TS + " info hostd\\[[0-9A-F]{8}\\] \\[Originator@6876 sub=Vmsvc\\.vm:"
-        + vmx + " opID=" + op + " user=vpxuser\\] State Transition \\(VM_STATE_ON -> VM_STATE_MIGRATING\\)$");
+    // hostd's opID chains vpxa's; the user is vCenter's agent acting for a vCenter user.
+    String user = " user=vpxuser:VSPHERE\\.LOCAL\\\\Administrator";
+    op = op + "-[0-9a-f]{2}-[0-9a-f]{4}";
+    int migrating = find(hostd, "^" + TS + " info hostd\\[[0-9A-F]{7}\\] \\[Originator@6876 sub=Vmsvc\\.vm:"
+        + vmx + " opID=" + op + user + "\\] State Transition \\(VM_STATE_ON -> VM_STATE_MIGRATING\\)$");
     int created = find(hostd, "sub=Vimsvc\\.TaskManager opID=" + op
-        + " user=vpxuser\\] Task Created : haTask-\\d+-vim\\.VirtualMachine\\.relocate-\\d+$");
+        + user + "\\] Task Created : haTask-\\d+-vim\\.VirtualMachine\\.relocate-\\d+$");
     int progress = find(hostd, "^" + TS + " verbose hostd.*Task Progress : haTask-.*relocate-\\d+ 50%$");
     int back = find(hostd, "sub=Vmsvc\\.vm:" + Pattern.quote(DEST.path() + "/W1_2/W1_2.vmx")
-        + " opID=" + op + " user=vpxuser\\] State Transition \\(VM_STATE_MIGRATING -> VM_STATE_ON\\)$");
+        + " opID=" + op + user + "\\] State Transition \\(VM_STATE_MIGRATING -> VM_STATE_ON\\)$");
     int done = find(hostd, "Task Completed : haTask-\\d+-vim\\.VirtualMachine\\.relocate-\\d+ Status success$");
     assertTrue(created < migrating && migrating < progress && progress < back && back < done);
     find(hostd, "^2016-05-19T12:58:00\\.000Z info hostd.*sub=Vmsvc\\.vm:" + vmx
         + "\\] Initialized virtual machine\\.$");
-    find(hostd, "sub=Vmsvc opID=" + op + " user=vpxuser\\] Registered shadow virtual machine \\d+ of W1_2 "
+    find(hostd, "sub=Vmsvc opID=" + op + user + "\\] Registered shadow virtual machine \\d+ of W1_2 "
         + "in fail-safe mode: " + Pattern.quote(DEST.path()));
   }
 
@@ -54,7 +57,7 @@ class AgentLogLinesTest {
     AgentsHarness h = new AgentsHarness(32).relocate("mirror");
     AgentEvent.LroBegan lro = h.only(AgentEvent.LroBegan.class);
     List<String> vpxa = lines(h.log(VpxaLogRenderer.PATH));
-    assertEquals(0, find(vpxa, "^2016-05-19T12:59:00\\.000Z info vpxa\\[[0-9A-F]{8}\\] \\[Originator@6876 "
+    assertEquals(0, find(vpxa, "^2016-05-19T12:59:00\\.000Z info vpxa\\[[0-9A-F]{7}\\] \\[Originator@6876 "
         + "sub=vpxLro opID=" + lro.opId() + "\\] \\[VpxLRO\\] -- BEGIN " + lro.lroId() + " -- "
         + lro.moid() + " -- vim\\.VirtualMachine\\.relocate -- " + lro.taskUuid() + "$"));
     int copied = find(vpxa, "sub=vpxaVmprov opID=" + lro.opId() + "\\] Copied the working directory of "
@@ -78,7 +81,8 @@ class AgentLogLinesTest {
         + " -- vim\\.VirtualMachine\\.relocate: vmodl\\.fault\\.NotSupported:$");
     assertEquals(List.of("--> Result:", "--> (vmodl.fault.NotSupported) {",
         "-->    faultCause = (vmodl.MethodFault) null,", "-->    faultMessage = <unset>,",
-        "-->    msg = \"method dbt is not implemented yet\"", "--> }"), vpxa.subList(error + 1, vpxa.size()));
+        "-->    msg = \"method dbt is not implemented yet\"", "--> }"), vpxa.subList(error + 1, error + 7));
+    assertTrue(vpxa.get(error + 7).endsWith("[VpxLRO] -- FINISH " + lro.lroId()), "every BEGIN has its FINISH");
   }
 
   @Test

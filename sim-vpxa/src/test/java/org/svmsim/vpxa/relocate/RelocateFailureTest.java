@@ -6,6 +6,7 @@ import static org.svmsim.vpxa.AgentsHarness.*;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.sim.VirtualTime;
@@ -66,7 +67,7 @@ class RelocateFailureTest {
     h.relocate("mirror");
     h.vmx.failWith = null;
     h.loop.scheduleAt(h.loop.now() + VirtualTime.seconds(30),
-        new AgentEvent.RelocateVm(VM, "mirror", DEST, options()));
+        new AgentEvent.RelocateVm(VM, Method.MIRROR, DEST, options()));
     h.loop.run();
     List<AgentEvent.RelocateFinished> done = h.all(AgentEvent.RelocateFinished.class);
     assertEquals(List.of(false, true), done.stream().map(AgentEvent.RelocateFinished::success).toList());

@@ -6,6 +6,7 @@ import static org.svmsim.vpxa.AgentsHarness.*;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.VmxEvent;
@@ -60,16 +61,16 @@ class RelocateSuccessTest {
     assertTrue(h.indexOf(start) < h.indexOf(ready));
     assertTrue(h.indexOf(ready) < h.indexOf(go));
     assertEquals(ready.opId(), go.opId());
-    assertEquals("mirror", go.method());
+    assertEquals(Method.MIRROR, go.method());
     assertEquals(DEST, go.destination());
   }
 
   @Test
   void theMigrationIdIsTheWallClockInMicrosecondsLikeTheSeeds() {
     VmxEvent.StartSvmotion go = h.only(VmxEvent.StartSvmotion.class);
-    assertTrue(go.migrationId().matches("\\d{16}"), go.migrationId());
+    assertTrue(go.migrationId().toString().matches("\\d{16}"), go.migrationId().toString());
     long micros = START * 1000 + h.timeOf(VmxEvent.StartSvmotion.class) / 1000;
-    assertEquals(Long.toString(micros), go.migrationId());
+    assertEquals(Long.toString(micros), go.migrationId().toString());
   }
 
   @Test
@@ -116,8 +117,8 @@ class RelocateSuccessTest {
     AgentEvent.LroBegan began = h.only(AgentEvent.LroBegan.class);
     assertEquals("vm-" + h.all(AgentEvent.VmRegistered.class).get(0).hostdId(), began.moid());
     assertEquals("vim.VirtualMachine.relocate", began.method());
-    assertTrue(began.opId().matches("[0-9a-f]{8}"), began.opId());
-    assertTrue(began.taskUuid().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
+    assertTrue(began.opId().matches("[0-9a-f]{7}-[0-9a-f]{2}-[0-9a-f]{2}"), began.opId());
+    assertTrue(began.taskUuid().matches("52[0-9a-f]{6}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
     assertTrue(began.lroId().matches("lro-\\d+"));
   }
 }

@@ -51,6 +51,11 @@ public final class MirrorPass {
     return len;
   }
 
+  /** {@link #beginChunk}, returning the chunk's content, or null when the pass is done. */
+  public BlockStore.Slice beginChunkSlice(long maxSectors) {
+    return beginChunk(maxSectors) > 0 ? buffer : null;
+  }
+
   /** The chunk reached the destination; returns the held writes, now applied in arrival order. */
   public List<Applied> finishChunk() {
     if (!regions.inFlight()) {
@@ -116,6 +121,7 @@ public final class MirrorPass {
     source.write(w.lba(), w.sectors(), w.tag());
     if (route.mirroredSectors() > 0) {
       destination.write(route.mirrorStart(), route.mirroredSectors(), w.tag());
+      stats.mirroredSectors += route.mirroredSectors();
     }
     stats.count(route);
     return route;

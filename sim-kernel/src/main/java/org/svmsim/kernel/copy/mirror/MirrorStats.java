@@ -7,6 +7,7 @@ public final class MirrorStats {
   long split;
   long held;
   long copiedSectors;
+  long mirroredSectors;
 
   void count(Route route) {
     switch (route.kind()) {
@@ -34,6 +35,11 @@ public final class MirrorStats {
   /** Writes that waited for the chunk under copy (they are also counted by their final route). */
   public long held() {
     return held;
+  }
+
+  /** Sectors guest writes put on the destination as well as the source. */
+  public long mirroredSectors() {
+    return mirroredSectors;
   }
 
   public long copiedSectors() {

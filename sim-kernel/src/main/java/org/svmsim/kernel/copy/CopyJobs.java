@@ -1,0 +1,198 @@
+package org.svmsim.kernel.copy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.svmsim.kernel.config.MigrationOptions;
+import org.svmsim.kernel.copy.mover.DataMover;
+import org.svmsim.kernel.copy.mover.DataMoverSelector;
+import org.svmsim.kernel.copy.mover.RangeCopy;
+import org.svmsim.kernel.event.KernelEvent;
+import org.svmsim.kernel.id.CopyJobId;
+import org.svmsim.kernel.id.WorldId;
+import org.svmsim.kernel.perf.IoStream;
+import org.svmsim.kernel.sim.Bus;
+import org.svmsim.kernel.storage.BlockStore;
+import org.svmsim.kernel.vmfs.NoSpaceException;
+import org.svmsim.kernel.vmfs.VmfsFile;
+import org.svmsim.kernel.vmfs.VmfsVolume;
+
+/**
+ * The kernel's disk copies. A job copies one disk from a source volume to a file on a destination volume
+ * with the data mover DOMAIN.md section 5 calls for, in as many passes as its caller asks, each pass a
+ * {@link CopyPlan} run one chunk at a time; every fact it publishes is keyed by the job's id. Each chunk
+ * is a {@link RangeCopy} on the job's own streams into the two datastores' shared services, so it takes
+ * what those services give it then, beside the guest and any other copy. A chunk in flight when its job
+ * is cancelled never lands: its mover stops, and its late completion is ignored.
+ */
+public final class CopyJobs {
+  private final Bus bus;
+  private final Map<CopyJobId, Job> jobs = new LinkedHashMap<>();
+  private int lastId;
+
+  /** One disk's copy: where from, where to, how, and the pass under way if any. */
+  private final class Job implements RangeCopy.Done {
+    final CopyJobId id;
+    final WorldId world;
+    final VmfsVolume source;
+    final BlockStore sourceView;
+    final VmfsVolume destination;
+    final VmfsFile destinationFile;
+    final BlockStore destinationStore;
+    final DataMover mover;
+    final long chunkSectors;
+    int passes;
+    CopyPlan plan;
+    final IoStream sourceStream;
+    final IoStream destinationStream;
+    BlockStore.Slice inFlight;
+    RangeCopy landing;
+    long chunks;
+    long passStartedAt;
+    long passCopiedSectors;
+
+    Job(CopyJobId id, WorldId world, VmfsVolume source, BlockStore sourceView, VmfsVolume destination,
+        VmfsFile destinationFile, BlockStore destinationStore, DataMover mover, long chunkSectors) {
+      this.id = id;
+      this.world = world;
+      this.source = source;
+      this.sourceView = sourceView;
+      this.destination = destination;
+      this.destinationFile = destinationFile;
+      this.destinationStore = destinationStore;
+      this.mover = mover;
+      this.chunkSectors = chunkSectors;
+      this.sourceStream = source.service().openStream("copy " + id);
+      this.destinationStream = destination.service().openStream("copy " + id);
+    }
+
+    /** The mover is done with chunk number {@code chunk}: it lands unless the job moved on since. */
+    @Override
+    public void rangeCopied(long chunk, long atNanos, RangeCopy.Status status) {
+      if (status == RangeCopy.Status.COPIED && chunk == chunks && inFlight != null && plan != null) {
+        landing = null;
+        bus.publish(new KernelEvent.ChunkCopied(id, passes, inFlight.lba(), inFlight.sectors()));
+      }
+    }
+  }
+
+  public CopyJobs(Bus bus) {
+    this.bus = bus;
+    bus.subscribe(KernelEvent.ChunkCopied.class, this::onChunkCopied);
+  }
+
+  /**
+   * A copy of {@code sourceView} (what the guest sees of the source disk) on {@code source} into {@code
+   * destinationFile} on {@code destination}, for the VMX world {@code world}; the mover is chosen now.
+   */
+  public CopyJobId create(WorldId world, VmfsVolume source, VmfsFile sourceFile, BlockStore sourceView,
+      VmfsVolume destination, VmfsFile destinationFile, MigrationOptions options) {
+    CopyJobId id = new CopyJobId(++lastId);
+    DataMoverSelector.Selection sel =
+        DataMoverSelector.select(options.mover(), source.config(), destination.config());
+    jobs.put(id, new Job(id, world, source, sourceView, destination, destinationFile,
+        destination.content(destinationFile.path()), sel.mover(), options.chunkSectors()));
+    bus.publish(new KernelEvent.CopyJobCreated(world, id, sourceFile.handle(), destinationFile.handle(),
+        sourceView.capacitySectors()));
+    bus.publish(new KernelEvent.DataMoverSelected(id, sel.mover(), sel.reason()));
+    return id;
+  }
+
+  /** Starts the job's next pass; the job must not be running one. Returns the pass number, from 1. */
+  public int pass(CopyJobId id, CopyPlan plan) {
+    Job j = require(id);
+    if (j.plan != null) {
+      throw new IllegalStateException(id + ": pass " + j.passes + " is still running");
+    }
+    j.plan = plan;
+    j.passes++;
+    j.passStartedAt = bus.now();
+    j.passCopiedSectors = 0;
+    bus.publish(new KernelEvent.CopyPassStarted(j.world, id, j.passes, plan.sectors(), j.chunkSectors,
+        j.mover));
+    nextChunk(j);
+    return j.passes;
+  }
+
+  private void nextChunk(Job j) {
+    BlockStore.Slice chunk = j.plan.next(j.chunkSectors);
+    if (chunk == null) {
+      j.plan = null;
+      bus.publish(new KernelEvent.CopyPassCompleted(j.world, j.id, j.passes,
+          j.passCopiedSectors * BlockStore.SECTOR, bus.now() - j.passStartedAt));
+      return;
+    }
+    j.inFlight = chunk;
+    j.landing = RangeCopy.start(bus, j.mover, j.sourceStream, j.destinationStream,
+        chunk.sectors() * BlockStore.SECTOR, j, ++j.chunks);
+  }
+
+  private void onChunkCopied(KernelEvent.ChunkCopied e) {
+    Job j = jobs.get(e.job());
+    if (j == null || j.plan == null || j.inFlight == null) {
+      return;
+    }
+    BlockStore.Slice chunk = j.inFlight;
+    j.inFlight = null;
+    if (j.destinationFile.thin()) {
+      try {
+        j.destination.allocate(j.destinationFile.path(), chunk.sectors() * BlockStore.SECTOR);
+      } catch (NoSpaceException ex) {
+        CopyPlan plan = j.plan;
+        j.plan = null;
+        plan.abandon();
+        bus.publish(new KernelEvent.CopyFailed(j.world, j.id, j.passes, j.passCopiedSectors,
+            NoSpaceException.STATUS, ex.getMessage()));
+        return;
+      }
+    }
+    j.plan.landed(chunk);
+    j.passCopiedSectors += chunk.sectors();
+    nextChunk(j);
+  }
+
+  /** Stops the pass under way, if any: the chunk in flight never lands, the plan is abandoned. */
+  public void cancel(CopyJobId id) {
+    Job j = jobs.get(id);
+    if (j == null || j.plan == null) {
+      return;
+    }
+    if (j.landing != null) {
+      j.landing.cancel();
+      j.landing = null;
+    }
+    j.inFlight = null;
+    CopyPlan plan = j.plan;
+    j.plan = null;
+    plan.abandon();
+  }
+
+  /** The job is over, either way; a pass still running is cancelled. */
+  public void close(CopyJobId id) {
+    cancel(id);
+    jobs.remove(id);
+  }
+
+  /** Where the destination first differs from the source as the guest sees it, or -1: never assumed. */
+  public long firstDifference(CopyJobId id) {
+    Job j = require(id);
+    return j.sourceView.firstDifference(j.destinationStore);
+  }
+
+  /** Whether the job is running a pass now. */
+  public boolean copying(CopyJobId id) {
+    Job j = jobs.get(id);
+    return j != null && j.plan != null;
+  }
+
+  public DataMover mover(CopyJobId id) {
+    return require(id).mover;
+  }
+
+  private Job require(CopyJobId id) {
+    Job j = jobs.get(id);
+    if (j == null) {
+      throw new IllegalArgumentException("no copy job " + id);
+    }
+    return j;
+  }
+}

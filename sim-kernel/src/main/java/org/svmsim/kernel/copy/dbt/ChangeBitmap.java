@@ -1,0 +1,252 @@
+package org.svmsim.kernel.copy.dbt;
+
+import java.util.Arrays;
+
+/**
+ * One bit per block of a disk, in long words: what changed-block tracking keeps in memory. A 2 TiB disk at
+ * 64 KiB blocks is 32 M bits, 4 MiB; at 4 KiB blocks 64 MiB (ESXi caps all such bitmaps of a host at
+ * {@code Mem.MemCBTBitmapMaxAlloc}, 1 GiB). Blocks are counted in units of the bitmap, sectors are the
+ * disk's: {@link #markSectors} converts, rounding outwards, so a write touching part of a block dirties it.
+ *
+ * <p>Thread-safety (issue 9, not implemented yet): guest writers would set bits with a per-word
+ * {@code VarHandle.getAndBitwiseOr} and the copier would take words with {@code getAndSet(0)}; every bit is
+ * then either in the taken set or in the one left behind, never lost, without a lock. The copier alone
+ * iterates, on a set it has taken.
+ */
+public final class ChangeBitmap {
+  private final long blocks;
+  private final long blockSectors;
+  private final long capacitySectors;
+  private final long[] words;
+  private long count;
+
+  /** A clear bitmap of a disk of {@code capacitySectors}, one bit per {@code blockSectors}. */
+  public ChangeBitmap(long capacitySectors, long blockSectors) {
+    if (capacitySectors <= 0 || blockSectors <= 0) {
+      throw new IllegalArgumentException("capacity and block size must be positive, were " + capacitySectors
+          + " and " + blockSectors + " sectors");
+    }
+    this.capacitySectors = capacitySectors;
+    this.blockSectors = blockSectors;
+    this.blocks = (capacitySectors + blockSectors - 1) / blockSectors;
+    long wordCount = (blocks + 63) >>> 6;
+    if (wordCount > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(blocks + " blocks do not fit one bitmap; use larger blocks");
+    }
+    this.words = new long[(int) wordCount];
+  }
+
+  /** A bitmap like {@code shape}, with the same bits set. */
+  public ChangeBitmap(ChangeBitmap shape) {
+    this(shape.capacitySectors, shape.blockSectors);
+    System.arraycopy(shape.words, 0, words, 0, words.length);
+    count = shape.count;
+  }
+
+  /** Dirties every block that sectors {@code [lba, lba + sectors)} touch; returns how many were clear. */
+  public long markSectors(long lba, long sectors) {
+    return set(firstBlock(lba, sectors), lastBlock(lba, sectors) + 1);
+  }
+
+  /** The block of sector {@code lba}, after checking that {@code [lba, lba + sectors)} is on the disk. */
+  long firstBlock(long lba, long sectors) {
+    if (lba < 0 || sectors <= 0 || sectors > capacitySectors - lba) {
+      throw new IndexOutOfBoundsException("sectors [" + lba + ", " + (lba + sectors) + ") outside a disk of "
+          + capacitySectors + " sectors");
+    }
+    return lba / blockSectors;
+  }
+
+  long lastBlock(long lba, long sectors) {
+    return (lba + sectors - 1) / blockSectors;
+  }
+
+  /** Sets blocks {@code [from, to)}; returns how many were clear. */
+  public long set(long from, long to) {
+    checkBlocks(from, to);
+    long added = 0;
+    for (long b = from; b < to; ) {
+      int w = (int) (b >>> 6);
+      long end = Math.min(to, ((long) w + 1) << 6);
+      long mask = rangeMask(b, end);
+      added += Long.bitCount(mask & ~words[w]);
+      words[w] |= mask;
+      b = end;
+    }
+    count += added;
+    return added;
+  }
+
+  /**
+   * Sets blocks {@code [from, to)} and sets in {@code repeats} those that were already set: a block written
+   * twice in one pass is a hot block. Returns how many were clear.
+   */
+  public long set(long from, long to, ChangeBitmap repeats) {
+    sameShape(repeats);
+    checkBlocks(from, to);
+    for (long b = from; b < to; ) {
+      int w = (int) (b >>> 6);
+      long end = Math.min(to, ((long) w + 1) << 6);
+      long again = rangeMask(b, end) & words[w] & ~repeats.words[w];
+      repeats.count += Long.bitCount(again);
+      repeats.words[w] |= again;
+      b = end;
+    }
+    return set(from, to);
+  }
+
+  /** Clears every block. */
+  public void clearAll() {
+    Arrays.fill(words, 0);
+    count = 0;
+  }
+
+  /** Clears blocks {@code [from, to)}. */
+  public void clear(long from, long to) {
+    checkBlocks(from, to);
+    for (long b = from; b < to; ) {
+      int w = (int) (b >>> 6);
+      long end = Math.min(to, ((long) w + 1) << 6);
+      long mask = rangeMask(b, end);
+      count -= Long.bitCount(mask & words[w]);
+      words[w] &= ~mask;
+      b = end;
+    }
+  }
+
+  public boolean get(long block) {
+    checkBlocks(block, block + 1);
+    return (words[(int) (block >>> 6)] & (1L << block)) != 0;
+  }
+
+  /** The dirty set, moved into a new bitmap; this one is left clear: the copier's pass boundary. */
+  public ChangeBitmap takeAndClear() {
+    ChangeBitmap taken = new ChangeBitmap(this);
+    clearAll();
+    return taken;
+  }
+
+  /** Sets every bit that {@code other} has set. */
+  public void or(ChangeBitmap other) {
+    sameShape(other);
+    long n = 0;
+    for (int i = 0; i < words.length; i++) {
+      words[i] |= other.words[i];
+      n += Long.bitCount(words[i]);
+    }
+    count = n;
+  }
+
+  /** Clears every bit that {@code other} has set. */
+  public void andNot(ChangeBitmap other) {
+    sameShape(other);
+    long n = 0;
+    for (int i = 0; i < words.length; i++) {
+      words[i] &= ~other.words[i];
+      n += Long.bitCount(words[i]);
+    }
+    count = n;
+  }
+
+  /** The first set block at or after {@code from}, or -1. */
+  public long nextSet(long from) {
+    if (from >= blocks) {
+      return -1;
+    }
+    int w = (int) (from >>> 6);
+    long word = words[w] & (-1L << from);
+    while (word == 0) {
+      if (++w == words.length) {
+        return -1;
+      }
+      word = words[w];
+    }
+    long b = ((long) w << 6) + Long.numberOfTrailingZeros(word);
+    return b < blocks ? b : -1;
+  }
+
+  /** The first clear block at or after {@code from}, or {@link #blocks()} when all the rest is set. */
+  public long nextClear(long from) {
+    if (from >= blocks) {
+      return blocks;
+    }
+    int w = (int) (from >>> 6);
+    long word = ~words[w] & (-1L << from);
+    while (word == 0) {
+      if (++w == words.length) {
+        return blocks;
+      }
+      word = ~words[w];
+    }
+    return Math.min(blocks, ((long) w << 6) + Long.numberOfTrailingZeros(word));
+  }
+
+  /** Calls {@code visitor} for every run of set blocks, coalesced, in order, as sectors clipped to the disk. */
+  public void forEachRange(RangeVisitor visitor) {
+    for (long b = nextSet(0); b >= 0; ) {
+      long end = nextClear(b);
+      visitor.range(b * blockSectors, Math.min(capacitySectors, end * blockSectors));
+      b = nextSet(end);
+    }
+  }
+
+  /** Receives sectors {@code [start, end)}. */
+  @FunctionalInterface
+  public interface RangeVisitor {
+    void range(long start, long end);
+  }
+
+  /** Set blocks. */
+  public long count() {
+    return count;
+  }
+
+  public boolean isEmpty() {
+    return count == 0;
+  }
+
+  /** The sectors the set blocks cover on the disk (the last block may be short). */
+  public long dirtySectors() {
+    long sectors = count * blockSectors;
+    long tail = blocks * blockSectors - capacitySectors;
+    return tail > 0 && get(blocks - 1) ? sectors - tail : sectors;
+  }
+
+  public long dirtyBytes() {
+    return dirtySectors() * org.svmsim.kernel.storage.BlockStore.SECTOR;
+  }
+
+  public long blocks() {
+    return blocks;
+  }
+
+  public long blockSectors() {
+    return blockSectors;
+  }
+
+  public long capacitySectors() {
+    return capacitySectors;
+  }
+
+  /** What the bitmap costs the heap: the words and the array header. */
+  public long memoryBytes() {
+    return 16L + 8L * words.length;
+  }
+
+  private static long rangeMask(long from, long to) {
+    long high = (to & 63) == 0 ? -1L : ~(-1L << to);
+    return (-1L << from) & high;
+  }
+
+  private void checkBlocks(long from, long to) {
+    if (from < 0 || to > blocks || from > to) {
+      throw new IndexOutOfBoundsException("blocks [" + from + ", " + to + ") outside a bitmap of " + blocks);
+    }
+  }
+
+  private void sameShape(ChangeBitmap other) {
+    if (other.blocks != blocks || other.blockSectors != blockSectors) {
+      throw new IllegalArgumentException("bitmaps of " + blocks + " and " + other.blocks + " blocks");
+    }
+  }
+}

@@ -1,0 +1,274 @@
+package org.svmsim.kernel.copy.dbt;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.svmsim.kernel.storage.BlockStore;
+
+/**
+ * A dirty-block-tracking copy over real content, all its passes: the first copies the whole disk, each later
+ * one the blocks the guest dirtied during the one before, and the last, with the VM stunned, what is left.
+ * Guest writes always land on the source (which so stays complete whatever happens) and mark their blocks
+ * in a {@link ChangeBitmap}; nothing is ever held. A write to the chunk being copied is marked too, so the
+ * next pass carries it: the chunk was read before the write. Every write is marked, even one to a block the
+ * current pass has still to copy (the tracker does not know where the copier is), as a change bitmap does.
+ * Timing-free: callers decide when each step happens.
+ *
+ * <p>Thread-safety (issue 9, not implemented yet): one copier thread owns the pass state (cursor, current
+ * set, buffer); guest writers only write the source, then mark the bitmap, in that order, with the bitmap's
+ * lock-free word operations. Marking after the source write means a copier that takes the set in between
+ * copies the new content now or the block again next pass: never the old content for good. The final pass
+ * runs stunned, with no writer.
+ */
+public final class DbtCopy {
+  private final BlockStore source;
+  private final BlockStore destination;
+  private final DbtPolicy policy;
+  private ChangeBitmap current; // the set this pass copies
+  private ChangeBitmap dirty; // marked by guest writes during this pass
+  private final ChangeBitmap repeats; // blocks written twice this pass, when hot blocks are deferred
+  private final ChangeBitmap deferred;
+  private final List<PassEnd> passes = new ArrayList<>();
+  private int pass = 1;
+  private boolean stunned;
+  private boolean done;
+  private int stalls;
+  private long cursor; // sector: everything of the current set below it is copied or in flight
+  private BlockStore.Slice buffer;
+  private long copiedSectors;
+  private long passCopiedSectors;
+  private long guestWrites;
+
+  /** What comes after a pass. */
+  public enum Next {
+    /** Another unstunned pass over the blocks dirtied during this one. */
+    PASS,
+    /** The dirty set is under the threshold: stun, then {@link #beginFinalPass}. */
+    FINAL,
+    /** The passes did not converge and the policy says force: stun and copy everything left anyway. */
+    FORCED_FINAL,
+    /** The passes did not converge and the policy says fail: the VM stays on the source. */
+    FAIL,
+    /** The final pass is done: the destination equals the source. */
+    DONE
+  }
+
+  /**
+   * One finished pass: its number (1 is the whole disk; the final pass has its own number), what it copied,
+   * what the guest dirtied meanwhile (the next pass's set, hot blocks excluded), what is deferred in all.
+   */
+  public record PassEnd(int pass, boolean stunned, long copiedBytes, long dirtyBytes, long deferredBytes,
+      Next next) {}
+
+  public DbtCopy(BlockStore source, BlockStore destination, DbtPolicy policy) {
+    if (source.capacitySectors() != destination.capacitySectors()) {
+      throw new IllegalArgumentException("source has " + source.capacitySectors()
+          + " sectors, destination " + destination.capacitySectors());
+    }
+    this.source = source;
+    this.destination = destination;
+    this.policy = policy;
+    long capacity = source.capacitySectors();
+    this.current = new ChangeBitmap(capacity, policy.blockSectors());
+    this.current.set(0, current.blocks());
+    this.dirty = new ChangeBitmap(capacity, policy.blockSectors());
+    this.repeats = policy.deferHotBlocks() ? new ChangeBitmap(capacity, policy.blockSectors()) : null;
+    this.deferred = new ChangeBitmap(capacity, policy.blockSectors());
+  }
+
+  /**
+   * Reads the next piece of this pass's set, at most {@code maxSectors} within one run of dirty blocks,
+   * into the copy buffer; returns its length, 0 when the pass has nothing left (then {@link #endPass}).
+   */
+  public long beginChunk(long maxSectors) {
+    if (buffer != null) {
+      throw new IllegalStateException("chunk [" + buffer.lba() + ", " + (buffer.lba() + buffer.sectors())
+          + ") is still in flight");
+    }
+    if (done || maxSectors <= 0 || cursor >= source.capacitySectors()) {
+      return 0;
+    }
+    long bs = policy.blockSectors();
+    long block = current.nextSet(cursor / bs);
+    if (block < 0) {
+      cursor = source.capacitySectors();
+      return 0;
+    }
+    long start = Math.max(cursor, block * bs);
+    long runEnd = Math.min(source.capacitySectors(), current.nextClear(block) * bs);
+    long len = Math.min(maxSectors, runEnd - start);
+    buffer = source.read(start, len);
+    cursor = start + len;
+    return len;
+  }
+
+  /** The chunk in flight reached the destination. */
+  public void finishChunk() {
+    if (buffer == null) {
+      throw new IllegalStateException("no chunk in flight");
+    }
+    destination.write(buffer);
+    copiedSectors += buffer.sectors();
+    passCopiedSectors += buffer.sectors();
+    buffer = null;
+  }
+
+  /** Gives up the copy (failed or cancelled): the chunk in flight is dropped; the source is complete. */
+  public void abandon() {
+    buffer = null;
+    done = true;
+  }
+
+  /**
+   * A guest write: applied to the source, its blocks marked dirty. Returns how many blocks it newly dirtied,
+   * what the bitmap update cost. A stunned VM issues no writes.
+   */
+  public long write(long lba, long sectors, long tag) {
+    if (stunned || done) {
+      throw new IllegalStateException(stunned ? "the VM is stunned for the final pass: no guest write"
+          : "the copy is over: write the disk the VM runs on");
+    }
+    long first = dirty.firstBlock(lba, sectors);
+    source.write(lba, sectors, tag);
+    guestWrites++;
+    long last = dirty.lastBlock(lba, sectors) + 1;
+    return repeats == null ? dirty.set(first, last) : dirty.set(first, last, repeats);
+  }
+
+  /** Ends the pass whose set is exhausted and decides what comes next. */
+  public PassEnd endPass() {
+    if (buffer != null || done || cursor < source.capacitySectors()) {
+      throw new IllegalStateException("pass " + pass + " is not finished: call beginChunk until it returns 0");
+    }
+    long copiedBytes = passCopiedSectors * BlockStore.SECTOR;
+    PassEnd end;
+    if (stunned) {
+      done = true;
+      end = new PassEnd(pass, true, copiedBytes, 0, 0, Next.DONE);
+    } else {
+      deferHotBlocks();
+      ChangeBitmap copied = current;
+      current = dirty;
+      current.andNot(deferred);
+      dirty = copied;
+      dirty.clearAll();
+      long next = current.dirtyBytes();
+      stalls = next < copiedBytes ? 0 : stalls + 1; // shrinking: less dirty than this pass copied
+      end = new PassEnd(pass, false, copiedBytes, next, deferred.dirtyBytes(), decide(next));
+    }
+    passes.add(end);
+    pass++;
+    cursor = 0;
+    passCopiedSectors = 0;
+    return end;
+  }
+
+  private Next decide(long nextBytes) {
+    if (nextBytes <= policy.finalPassBytes()) {
+      return Next.FINAL;
+    }
+    if (pass >= policy.maxPasses() || stalls >= policy.stallPasses()) {
+      return policy.giveUp() == DbtPolicy.GiveUp.FAIL ? Next.FAIL : Next.FORCED_FINAL;
+    }
+    return Next.PASS;
+  }
+
+  /** Blocks written twice in the pass join the deferred set, while it has room. */
+  private void deferHotBlocks() {
+    if (repeats == null) {
+      return;
+    }
+    long room = policy.maxDeferredBytes() / BlockStore.SECTOR / policy.blockSectors() - deferred.count();
+    for (long b = repeats.nextSet(0); b >= 0 && room > 0; b = repeats.nextSet(b + 1)) {
+      room -= deferred.set(b, b + 1);
+    }
+    repeats.clearAll();
+  }
+
+  /** The VM is stunned: the last pass copies the dirty set and every deferred block; writes now fail. */
+  public void beginFinalPass() {
+    Next next = passes.isEmpty() ? null : passes.get(passes.size() - 1).next();
+    if (next != Next.FINAL && next != Next.FORCED_FINAL) {
+      throw new IllegalStateException("no final pass is due after " + next);
+    }
+    stunned = true;
+    current.or(deferred);
+    deferred.clearAll();
+  }
+
+  /** Where the two disks first differ, or -1: checked at switchover, never assumed. */
+  public long firstDifference() {
+    return source.firstDifference(destination);
+  }
+
+  /** Sectors of this pass's set not copied yet (a chunk in flight counts as copied). */
+  public long passRemainingSectors() {
+    return current.dirtySectors() - passCopiedSectors - (buffer == null ? 0 : buffer.sectors());
+  }
+
+  /** Sectors the guest dirtied during this pass: the next pass's set, before hot blocks are taken out. */
+  public long dirtySectors() {
+    return dirty.dirtySectors();
+  }
+
+  /** Sectors deferred to the final pass. */
+  public long deferredSectors() {
+    return deferred.dirtySectors();
+  }
+
+  /** The number of the pass under way (the first is 1). */
+  public int pass() {
+    return pass;
+  }
+
+  public boolean stunned() {
+    return stunned;
+  }
+
+  public boolean done() {
+    return done;
+  }
+
+  public boolean inFlight() {
+    return buffer != null;
+  }
+
+  public List<PassEnd> passes() {
+    return List.copyOf(passes);
+  }
+
+  /** Bytes dirtied during each finished unstunned pass, in order: the summary's {@code dirtyBytesPerPass}. */
+  public long[] dirtyBytesPerPass() {
+    return passes.stream().filter(p -> !p.stunned()).mapToLong(PassEnd::dirtyBytes).toArray();
+  }
+
+  public long copiedSectors() {
+    return copiedSectors;
+  }
+
+  public long guestWrites() {
+    return guestWrites;
+  }
+
+  public DbtPolicy policy() {
+    return policy;
+  }
+
+  public BlockStore source() {
+    return source;
+  }
+
+  public BlockStore destination() {
+    return destination;
+  }
+
+  /** Whether a block is due to be copied again: in the next pass's set or deferred. For tests. */
+  boolean due(long block) {
+    return current.get(block) || deferred.get(block);
+  }
+
+  /** What the bitmaps cost the heap. */
+  public long bitmapBytes() {
+    return current.memoryBytes() + dirty.memoryBytes() + deferred.memoryBytes()
+        + (repeats == null ? 0 : repeats.memoryBytes());
+  }
+}

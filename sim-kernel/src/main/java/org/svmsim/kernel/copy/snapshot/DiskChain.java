@@ -1,0 +1,202 @@
+package org.svmsim.kernel.copy.snapshot;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongFunction;
+import org.svmsim.kernel.storage.BlockStore;
+
+/**
+ * A base disk under a chain of redo logs, as the VM sees it: a read resolves each grain from the newest
+ * child that holds it, else the base; a write goes to the newest child. A write that covers only part of
+ * a grain the child does not hold yet first copies the grain's other sectors from the chain below, as a
+ * sparse redo log allocates whole grains (copy-on-write of the grain). With no child, writes go to the
+ * base. The chain never decides when anything happens: {@link SnapshotCopy} drives it.
+ *
+ * <p>Thread-safety (issue 9, not implemented yet): only the newest child is written; a grain's allocation
+ * (fill, then publish its slot) would take a lock striped by grain table, and readers see a slot only once
+ * its content is written (release/acquire on the table entry). Consolidation reads only older, read-only
+ * children and writes only base grains those children shadow, which no guest read reaches: no lock there.
+ */
+public final class DiskChain {
+  private BlockStore base;
+  private final List<RedoLog> children = new ArrayList<>();
+  private final long grainSectors;
+  private final LongFunction<BlockStore> childStores;
+  private int nextNumber = 1;
+
+  /** A chain over {@code base}; each child's content comes from {@code childStores} (given the capacity). */
+  public DiskChain(BlockStore base, long grainSectors, LongFunction<BlockStore> childStores) {
+    if (grainSectors <= 0) {
+      throw new IllegalArgumentException("grain size must be positive, was " + grainSectors + " sectors");
+    }
+    this.base = base;
+    this.grainSectors = grainSectors;
+    this.childStores = childStores;
+  }
+
+  /** The same layers as {@code other}, over another base: the source chain kept beside the live one. */
+  DiskChain(DiskChain other, BlockStore base, List<RedoLog> children) {
+    this.base = base;
+    this.grainSectors = other.grainSectors;
+    this.childStores = other.childStores;
+    this.children.addAll(children);
+    this.nextNumber = other.nextNumber;
+  }
+
+  /** Makes the newest layer read-only under a new, empty redo log, and returns it. */
+  public RedoLog addChild() {
+    RedoLog child = new RedoLog(nextNumber++, grainSectors, childStores.apply(base.capacitySectors()));
+    children.add(child);
+    return child;
+  }
+
+  /** The content of {@code [lba, lba + sectors)} as the VM sees it. */
+  public BlockStore.Slice read(long lba, long sectors) {
+    return readBelow(children.size(), lba, sectors);
+  }
+
+  public long tagAt(long lba) {
+    return owner(children.size(), grainOf(lba)).tagAt(lba);
+  }
+
+  /**
+   * A guest write, to the newest child. Returns the grains it allocated (the redo log's indirection: a
+   * grain-table update each, and a read of the rest of the grain from below when the write is partial).
+   */
+  public int write(long lba, long sectors, long tag) {
+    check(lba, sectors);
+    if (children.isEmpty()) {
+      base.write(lba, sectors, tag);
+      return 0;
+    }
+    RedoLog top = children.get(children.size() - 1);
+    int allocated = 0;
+    long end = lba + sectors;
+    for (long g = grainOf(lba), last = grainOf(end - 1); g <= last; g++) {
+      if (top.holds(g)) {
+        continue;
+      }
+      long gStart = g * grainSectors;
+      long gEnd = Math.min(capacitySectors(), gStart + grainSectors);
+      if (gStart < lba) {
+        top.content().write(readBelow(children.size() - 1, gStart, lba - gStart));
+      }
+      if (gEnd > end) {
+        top.content().write(readBelow(children.size() - 1, end, gEnd - end));
+      }
+      top.grains().allocate(g);
+      allocated++;
+    }
+    top.content().write(lba, sectors, tag);
+    return allocated;
+  }
+
+  /** The content as seen from layer {@code layers} down (0: the base alone). */
+  BlockStore.Slice readBelow(int layers, long lba, long sectors) {
+    check(lba, sectors);
+    long[] runs = new long[12];
+    int n = 0;
+    long end = lba + sectors;
+    for (long at = lba; at < end; ) {
+      long g = grainOf(at);
+      BlockStore from = owner(layers, g);
+      long next = g + 1;
+      while (next * grainSectors < end && owner(layers, next) == from) {
+        next++;
+      }
+      long to = Math.min(end, next * grainSectors);
+      long[] part = from.read(at, to - at).runs();
+      for (int i = 0; i < part.length; i += 3) {
+        if (n > 0 && runs[n - 1] == part[i + 2] && runs[n - 2] == part[i]) {
+          runs[n - 2] = part[i + 1];
+          continue;
+        }
+        if (n + 3 > runs.length) {
+          runs = Arrays.copyOf(runs, runs.length * 2);
+        }
+        runs[n++] = part[i];
+        runs[n++] = part[i + 1];
+        runs[n++] = part[i + 2];
+      }
+      at = to;
+    }
+    return new BlockStore.Slice(lba, sectors, Arrays.copyOf(runs, n));
+  }
+
+  private BlockStore owner(int layers, long grain) {
+    for (int i = layers - 1; i >= 0; i--) {
+      if (children.get(i).holds(grain)) {
+        return children.get(i).content();
+      }
+    }
+    return base;
+  }
+
+  /** Replaces the base with a copy of it (re-parenting the children onto the destination). */
+  void reparent(BlockStore copy) {
+    if (copy.capacitySectors() != base.capacitySectors()) {
+      throw new IllegalArgumentException("a base of " + copy.capacitySectors() + " sectors under a chain of "
+          + base.capacitySectors());
+    }
+    base = copy;
+  }
+
+  /** Drops the oldest child, whose grains the base now holds (consolidated). */
+  RedoLog dropOldest() {
+    return children.remove(0);
+  }
+
+  public BlockStore base() {
+    return base;
+  }
+
+  /** The redo logs, oldest first. */
+  public List<RedoLog> children() {
+    return List.copyOf(children);
+  }
+
+  public RedoLog newest() {
+    return children.isEmpty() ? null : children.get(children.size() - 1);
+  }
+
+  /** The layers a read may search: the children and the base. */
+  public int depth() {
+    return children.size() + 1;
+  }
+
+  public long grainSectors() {
+    return grainSectors;
+  }
+
+  public long capacitySectors() {
+    return base.capacitySectors();
+  }
+
+  /** Where the VM's view of this chain first differs from {@code other}'s, or -1. */
+  public long firstDifference(DiskChain other) {
+    long step = Math.max(grainSectors, 1L << 16);
+    for (long at = 0; at < capacitySectors(); at += step) {
+      long len = Math.min(step, capacitySectors() - at);
+      long[] mine = read(at, len).runs();
+      long[] theirs = other.read(at, len).runs();
+      int i = Arrays.mismatch(mine, theirs);
+      if (i >= 0) { // canonical runs: the first differing triple starts where both do
+        int t = i - i % 3;
+        return i % 3 == 1 ? Math.min(mine[t + 1], theirs[t + 1]) : mine[t];
+      }
+    }
+    return -1;
+  }
+
+  private long grainOf(long lba) {
+    return lba / grainSectors;
+  }
+
+  private void check(long lba, long sectors) {
+    if (lba < 0 || sectors <= 0 || sectors > capacitySectors() - lba) {
+      throw new IndexOutOfBoundsException("sectors [" + lba + ", " + (lba + sectors) + ") outside a disk of "
+          + capacitySectors() + " sectors");
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package org.svmsim.kernel.perf;
+
+import java.util.ArrayDeque;
+
+/**
+ * One flow of I/O into one datastore: a guest disk, a copy pass, a consolidation. The datastore shares its
+ * service fairly between its streams (see {@link DatastoreService}); within a stream, I/Os start in
+ * arrival order. Opened with {@link DatastoreService#openStream}; a stream with nothing queued costs
+ * nothing, so there is no need to close one.
+ */
+public final class IoStream {
+  final DatastoreService service;
+  final String name;
+  final ArrayDeque<DatastoreService.Io> queued = new ArrayDeque<>();
+  /** The SFQ finish tag of this stream's last arrival, in bytes of virtual service. */
+  long lastFinishTag;
+  int inFlight;
+  long completedIos;
+  long completedBytes;
+
+  IoStream(DatastoreService service, String name) {
+    this.service = service;
+    this.name = name;
+  }
+
+  /**
+   * Hands the datastore one I/O of {@code bytes}, arriving now; {@code done} is told when it completes.
+   * Nothing is booked: the I/O waits for a queue slot, then for the bandwidth, behind what came before.
+   */
+  public void submit(long bytes, IoCompletion done, long token) {
+    service.arrive(this, bytes, done, token);
+  }
+
+  public DatastoreService service() {
+    return service;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** I/Os submitted and not yet completed: queued or in service. */
+  public int inFlight() {
+    return inFlight;
+  }
+
+  public long completedIos() {
+    return completedIos;
+  }
+
+  public long completedBytes() {
+    return completedBytes;
+  }
+
+  @Override
+  public String toString() {
+    return service.name() + "/" + name;
+  }
+}

@@ -1,0 +1,16 @@
+package org.svmsim.vmx.svmotion;
+
+import org.svmsim.kernel.config.Method;
+import org.svmsim.vmx.svmotion.mirror.MirrorCopy;
+
+/** Each method's {@link DiskCopy}, built from the one list of methods. */
+final class Methods {
+  private Methods() {}
+
+  static DiskCopy forDisk(Method method, DiskMove move) {
+    return switch (method) {
+      case MIRROR -> new MirrorCopy(move);
+      case DBT, SNAPSHOT -> throw new IllegalArgumentException("method " + method + " is not implemented");
+    };
+  }
+}
