@@ -15,8 +15,8 @@ import org.svmsim.scenario.fault.FaultSpec;
  * record; rules across records in {@link ScenarioValidator}.
  */
 public record Scenario(String name, String description, String lesson, long seed, Instant start, HostSpec host,
-    List<DatastoreSpec> datastores, List<VmSpec> vms, List<ActionSpec> timeline,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FaultSpec> faults, LimitsSpec limits) {
+    List<DatastoreSpec> datastores, List<VmSpec> vms, List<ActionSpec> timeline, LimitsSpec limits,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FaultSpec> faults) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   public Scenario {
@@ -35,7 +35,7 @@ public record Scenario(String name, String description, String lesson, long seed
   /** A scenario without faults, within the default limits. */
   public Scenario(String name, String description, String lesson, long seed, Instant start, HostSpec host,
       List<DatastoreSpec> datastores, List<VmSpec> vms, List<ActionSpec> timeline) {
-    this(name, description, lesson, seed, start, host, datastores, vms, timeline, List.of(), LimitsSpec.DEFAULT);
+    this(name, description, lesson, seed, start, host, datastores, vms, timeline, LimitsSpec.DEFAULT, List.of());
   }
 
   /** The methods of the relocate actions, in timeline order, without repeats. */
