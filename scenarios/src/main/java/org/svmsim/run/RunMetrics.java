@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.RunEvent;
@@ -30,8 +31,8 @@ final class RunMetrics implements Observer {
   boolean consistent = true;
   String mover = "";
   final Map<CopyJobId, Integer> passesPerJob = new LinkedHashMap<>();
-  /** Bytes copied by each pass number, over all disks: pass 1 first. */
-  final List<Long> bytesPerPass = new ArrayList<>();
+  /** Bytes the guest dirtied during each unstunned DBT pass, over all disks: pass 1 first. */
+  final List<Long> dirtyPerPass = new ArrayList<>();
   final GuestWriteImpact guestImpact = new GuestWriteImpact();
   /** Bytes of the copy passes still running, by job: the partial figure of an aborted run. */
   private final Map<CopyJobId, Long> copying = new LinkedHashMap<>();
@@ -61,10 +62,8 @@ final class RunMetrics implements Observer {
     } else if (event instanceof KernelEvent.CopyPassCompleted e) {
       bytesCopied += e.bytesCopied();
       copying.remove(e.job());
-      while (bytesPerPass.size() < e.pass()) {
-        bytesPerPass.add(0L);
-      }
-      bytesPerPass.set(e.pass() - 1, bytesPerPass.get(e.pass() - 1) + e.bytesCopied());
+    } else if (event instanceof VmxEvent.CopyPassEnded e) {
+      passEnded(e);
     } else if (event instanceof KernelEvent.SvmMirrorStats e) {
       mirroredBytes += e.mirroredBytes();
     } else if (event instanceof KernelEvent.GuestIoCompleted e && e.write()) {
@@ -85,6 +84,17 @@ final class RunMetrics implements Observer {
           migrationNanos = t - relocateStartedNanos;
         }
       }
+    }
+  }
+
+  private void passEnded(VmxEvent.CopyPassEnded e) {
+    if (e.method() == Method.DBT && !e.stunned()) {
+      while (dirtyPerPass.size() < e.pass()) {
+        dirtyPerPass.add(0L);
+      }
+      dirtyPerPass.set(e.pass() - 1, dirtyPerPass.get(e.pass() - 1) + e.pendingBytes());
+    } else if (e.method() == Method.SNAPSHOT && e.pass() > 1) {
+      redoLogBytes += e.copiedBytes(); // pass 1 copied the parent; every later one a redo log
     }
   }
 

@@ -145,7 +145,7 @@ public final class Simulation {
         m.bytesCopied, diskBytes, m.guestWrites, mirror ? m.guestWritesMirrored : null, impact.p50Us(),
         impact.p99Us(), impact.maxUs(), impact.throughputMBps(), throttled,
         round3(throttledNanos / 1e6), m.passes(), m.stunCount, mirror ? m.mirroredBytes : null,
-        dbt ? List.copyOf(m.bytesPerPass) : null, snapshot ? m.redoLogBytes : null, m.checked && m.consistent,
+        dbt ? List.copyOf(m.dirtyPerPass) : null, snapshot ? m.redoLogBytes : null, m.checked && m.consistent,
         lost, m.mover, round3(rate), recorder.count(), logs);
   }
 
