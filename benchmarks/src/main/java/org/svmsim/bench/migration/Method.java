@@ -1,7 +1,6 @@
 package org.svmsim.bench.migration;
 
 import org.svmsim.bench.GuestWriters;
-import org.svmsim.bench.Store;
 import org.svmsim.kernel.copy.dbt.DbtCopy;
 import org.svmsim.kernel.copy.dbt.DbtPolicy;
 import org.svmsim.kernel.copy.mirror.MirrorPass;
@@ -18,7 +17,7 @@ public enum Method {
   /** ESX 5.0+: one pass; writes to copied regions go to both disks; the stun only switches over. */
   MIRROR {
     @Override
-    Running start(BlockStore source, BlockStore destination, Store children) {
+    Running start(BlockStore source, BlockStore destination, Children children) {
       MirrorPass pass = new MirrorPass(source, destination);
       return new Running() {
         @Override
@@ -49,7 +48,7 @@ public enum Method {
   /** ESX 4.x: iterative passes over a change bitmap (64 KiB blocks), the last one stunned. */
   DBT {
     @Override
-    Running start(BlockStore source, BlockStore destination, Store children) {
+    Running start(BlockStore source, BlockStore destination, Children children) {
       DbtCopy copy = new DbtCopy(source, destination,
           DbtPolicy.defaults().withPasses(10, 2, DbtPolicy.GiveUp.FORCE_FINAL));
       return new Running() {
@@ -88,7 +87,7 @@ public enum Method {
   /** ESX 3.5: copy the parent under a redo log, consolidate children round by round, the last stunned. */
   SNAPSHOT {
     @Override
-    Running start(BlockStore source, BlockStore destination, Store children) {
+    Running start(BlockStore source, BlockStore destination, Children children) {
       SnapshotCopy copy = new SnapshotCopy(source, destination, SnapshotPolicy.defaults(),
           c -> children.create(c, 0));
       return new Running() {
@@ -143,6 +142,12 @@ public enum Method {
     }
   };
 
+  /** Makes the snapshot's redo logs (content stores of the disk's size). */
+  @FunctionalInterface
+  public interface Children {
+    BlockStore create(long capacitySectors, long initialTag);
+  }
+
   /** What a migration did: bytes the copier moved, passes (rounds), the stun's length, and if it converged. */
   public record Outcome(long bytesCopied, int passes, long downtimeNanos, boolean converged) {}
 
@@ -157,7 +162,7 @@ public enum Method {
     void check(GuestWriters guest);
   }
 
-  abstract Running start(BlockStore source, BlockStore destination, Store children);
+  abstract Running start(BlockStore source, BlockStore destination, Children children);
 
   private static void copyPass(DbtCopy copy, long chunkSectors) {
     while (copy.beginChunk(chunkSectors) > 0) {

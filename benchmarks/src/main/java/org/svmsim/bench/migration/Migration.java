@@ -26,10 +26,27 @@ public record Migration(Method method, long diskSectors, int writers, long rateP
   public final class Prepared {
     final BlockStore source = store.filled(diskSectors, FILL);
     final BlockStore destination = store.create(diskSectors, 0);
+    private final java.util.List<BlockStore> children = new java.util.ArrayList<>();
 
-    /** Migrates and checks; call once. */
+    /** Migrates and checks, then releases every disk made; call once. */
     public Result run() {
-      Method.Running running = method.start(source, destination, store);
+      try {
+        return migrate();
+      } finally {
+        Store.release(source);
+        Store.release(destination);
+        children.forEach(Store::release);
+      }
+    }
+
+    private Result migrate() {
+      Method.Running running = method.start(source, destination, (capacity, tag) -> {
+        BlockStore child = store.create(capacity, tag);
+        synchronized (children) {
+          children.add(child);
+        }
+        return child;
+      });
       GuestWriters guest = new GuestWriters(writers, ratePerSecond, locality, diskSectors, writeSectors, seed,
           FILL, running.sink());
       guest.start();

@@ -29,7 +29,13 @@ class MigrationTest {
   @ParameterizedTest
   @EnumSource(Method.class)
   void writersFlatOutLoseNothingAndTheDataCheckPasses(Method method) {
-    Migration.Result r = migration(method, 2, 0).run();
+    for (Store store : Store.values()) {
+      writersFlatOut(method, store);
+    }
+  }
+
+  private static void writersFlatOut(Method method, Store store) {
+    Migration.Result r = new Migration(method, SECTORS, 2, 0, Locality.HOTSET, 8, store, 512, 7).run();
     assertTrue(r.guestWrites() > 0, "the guest wrote");
     assertEquals(r.guestWrites(), r.latency().getTotalCount(), "every write's latency is recorded");
     assertTrue(r.outcome().bytesCopied() >= SECTORS * 512);
@@ -41,7 +47,7 @@ class MigrationTest {
   @Test
   void aCorruptedDestinationFailsTheCheck() {
     Migration.Prepared p = migration(Method.MIRROR, 0, 0).prepare();
-    Method.Running running = Method.MIRROR.start(p.source, p.destination, Store.MEMORY);
+    Method.Running running = Method.MIRROR.start(p.source, p.destination, Store.MEMORY::create);
     org.svmsim.bench.GuestWriters guest = new org.svmsim.bench.GuestWriters(0, 0, Locality.UNIFORM, SECTORS, 8, 1,
         Migration.FILL, running.sink()).start();
     running.migrate(guest, 512);

@@ -21,7 +21,8 @@ import org.svmsim.kernel.storage.ByteStore;
 
 /**
  * The three write paths on real threads: several guest writers and one copier over disks of real bytes
- * (every sector read back is verified against its content, so a torn or misplaced write fails the read).
+ * (heap and off-heap; every sector read back is verified against its content, so a torn or misplaced
+ * write fails the read).
  * At the end the destination equals the source byte for byte, and every sector holds its last write.
  * Repeated with other seeds and chunk sizes to meet other interleavings; each run is bounded (a few
  * seconds at most on a loaded 2-core machine).
@@ -30,6 +31,12 @@ class WritePathsConcurrencyTest {
   private static final long CAPACITY = 12_288; // 6 MiB: 6 lock regions, hundreds of chunks
   private static final long INITIAL = 0x1417;
   private static final int WRITERS = 4;
+
+  /** Heap and off-heap byte stores in turn. */
+  private static org.svmsim.kernel.storage.BlockStore disk(long seed, long initialTag) {
+    return seed % 2 == 0 ? new org.svmsim.kernel.storage.OffHeapStore(CAPACITY, initialTag)
+        : new ByteStore(CAPACITY, initialTag);
+  }
 
   private static long chunk(SplittableRandom random) {
     return 64 + random.nextInt(700); // never aligned to the writers' units nor to the lock regions
@@ -41,8 +48,8 @@ class WritePathsConcurrencyTest {
       throws Exception {
     long seed = rep.getCurrentRepetition();
     SplittableRandom random = new SplittableRandom(seed);
-    ByteStore source = new ByteStore(CAPACITY, INITIAL);
-    ByteStore destination = new ByteStore(CAPACITY, 0);
+    var source = disk(seed, INITIAL);
+    var destination = disk(seed, 0);
     MirrorPass pass = new MirrorPass(source, destination, new RegionLocks(1024, 4));
     Set<Long> completed = ConcurrentHashMap.newKeySet();
     AtomicReference<String> twice = new AtomicReference<>();
@@ -79,13 +86,13 @@ class WritePathsConcurrencyTest {
     assertEquals(CAPACITY, pass.stats().copiedSectors());
   }
 
-  @RepeatedTest(4)
+  @RepeatedTest(3)
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void dbtUnderConcurrentWritersEndsByteIdenticalAfterItsStunnedPass(RepetitionInfo rep) throws Exception {
     long seed = rep.getCurrentRepetition();
     SplittableRandom random = new SplittableRandom(seed);
-    ByteStore source = new ByteStore(CAPACITY, INITIAL);
-    ByteStore destination = new ByteStore(CAPACITY, 0);
+    var source = disk(seed, INITIAL);
+    var destination = disk(seed, 0);
     DbtPolicy policy = DbtPolicy.defaults().withBlockSectors(16).withFinalPassBytes(256 << 10)
         .withPasses(6, 6, DbtPolicy.GiveUp.FORCE_FINAL);
     if (seed % 2 == 0) {
@@ -117,15 +124,15 @@ class WritePathsConcurrencyTest {
     assertTrue(copy.passes().size() >= 2, "at least the first pass and the stunned one");
   }
 
-  @RepeatedTest(4)
+  @RepeatedTest(3)
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void snapshotUnderConcurrentWritersConsolidatesEveryWrite(RepetitionInfo rep) throws Exception {
     long seed = rep.getCurrentRepetition();
     SplittableRandom random = new SplittableRandom(seed);
-    ByteStore source = new ByteStore(CAPACITY, INITIAL);
-    ByteStore destination = new ByteStore(CAPACITY, 0);
+    var source = disk(seed, INITIAL);
+    var destination = disk(seed, 0);
     SnapshotPolicy policy = new SnapshotPolicy(16 << (seed % 3), 512 << 10, 6, 6);
-    SnapshotCopy copy = new SnapshotCopy(source, destination, policy, c -> new ByteStore(c, 0));
+    SnapshotCopy copy = new SnapshotCopy(source, destination, policy, c -> seed % 2 == 0 ? new org.svmsim.kernel.storage.OffHeapStore(c, 0) : new ByteStore(c, 0));
     ConcurrentWriters writers = new ConcurrentWriters(CAPACITY, WRITERS, seed, INITIAL,
         (id, lba, n, tag) -> copy.write(lba, n, tag));
     SnapshotCopy.RoundEnd end;
