@@ -69,7 +69,7 @@ public final class Report {
     }
     Path dir = Path.of(args[0]);
     if (args.length > 1) {
-      ObjectMapper json = new ObjectMapper();
+      ObjectMapper json = org.svmsim.scenario.Mappers.json();
       com.fasterxml.jackson.databind.node.ArrayNode all = json.createArrayNode();
       for (int i = 1; i < args.length; i++) {
         json.readTree(Path.of(args[i]).toFile()).forEach(all::add);
@@ -86,7 +86,7 @@ public final class Report {
 
   static List<Result> read(Path json) throws IOException {
     List<Result> out = new ArrayList<>();
-    for (JsonNode n : new ObjectMapper().readTree(json.toFile())) {
+    for (JsonNode n : org.svmsim.scenario.Mappers.json().readTree(json.toFile())) {
       String full = n.get("benchmark").asText();
       int m = full.lastIndexOf('.');
       String cls = full.substring(0, m);
