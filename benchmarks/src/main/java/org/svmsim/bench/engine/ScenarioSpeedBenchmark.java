@@ -1,8 +1,8 @@
 package org.svmsim.bench.engine;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -66,7 +66,7 @@ public class ScenarioSpeedBenchmark {
   public Simulation.Result run(Covered covered) throws IOException {
     long[] last = new long[2];
     Simulation.Result r;
-    try (BufferedWriter events = new BufferedWriter(Writer.nullWriter(), 1 << 16)) {
+    try (OutputStream events = new BufferedOutputStream(OutputStream.nullOutputStream(), 1 << 16)) {
       r = new Simulation(ScenarioAssembly.of(loaded)).run(events, List.of((time, e) -> {
         last[0] = Math.max(last[0], time);
         last[1] = Math.min(last[1] == 0 ? time : last[1], time);
