@@ -277,6 +277,9 @@ final class MigrationTracker {
           if (a.get(1).matches("\\d") && p.time != Timestamps.NONE) {
             m.steps.putIfAbsent(Integer.parseInt(a.get(1)), p.time);
           }
+          if (m.method == null) {
+            m.method = method(a.get(2));
+          }
           touch(m, p, "relocate");
         }
       }
@@ -496,6 +499,18 @@ final class MigrationTracker {
 
   private static List<String> args(ParsedLine p) {
     return p.normal == null ? null : p.family.template().args(p.normal);
+  }
+
+  /** The method a relocate step names (svmsim's step texts), or null. */
+  private static String method(String step) {
+    String s = step.toLowerCase(java.util.Locale.ROOT);
+    if (s.contains("mirror")) {
+      return "mirror";
+    }
+    if (s.contains("snapshot") || s.contains("redo")) {
+      return "snapshot";
+    }
+    return s.contains("dirty") || s.contains("dbt") || s.contains("change tracking") ? "dbt" : null;
   }
 
   /** The datastore UUID in {@code /vmfs/volumes/<uuid>/...}, or null. */
