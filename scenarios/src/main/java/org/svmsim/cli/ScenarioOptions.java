@@ -14,6 +14,11 @@ final class ScenarioOptions {
       description = "Method of every relocate: mirror, dbt or snapshot.")
   String method;
 
+  @Option(names = "--fault", paramLabel = "KIND[:MODE]@WHEN",
+      description = "Inject a fault into the relocate, e.g. cancel@40%, dest-write-error:persistent@10m, "
+          + "agent-restart:hostd@phase8 (repeatable; kinds and modes in the README).")
+  List<String> faults = new ArrayList<>();
+
   @Option(names = "--set", paramLabel = "PATH=VALUE",
       description = "Set one field of the resolved scenario, e.g. vms[0].workload.iops=50 (repeatable).")
   List<String> sets = new ArrayList<>();
@@ -25,6 +30,9 @@ final class ScenarioOptions {
     }
     if (method != null) {
       o = o.withMethod(method);
+    }
+    for (String f : faults) {
+      o = o.withFault(f);
     }
     for (String s : sets) {
       o = o.withSet(s);

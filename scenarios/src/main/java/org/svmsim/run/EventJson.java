@@ -1,7 +1,6 @@
 package org.svmsim.run;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -15,6 +14,7 @@ import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.RunEvent;
 import org.svmsim.kernel.event.VmxEvent;
 import org.svmsim.kernel.sim.Event;
+import org.svmsim.scenario.Mappers;
 
 /**
  * One line of {@code events.jsonl}: {@code {"t":<virtual ns>,"type":"Kernel.SvmDeviceCreated",...}}. The
@@ -23,8 +23,7 @@ import org.svmsim.kernel.sim.Event;
 public final class EventJson {
   private static final List<Class<?>> FAMILIES =
       List.of(RunEvent.class, KernelEvent.class, VmxEvent.class, AgentEvent.class);
-  private final ObjectMapper mapper = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+  private final ObjectMapper mapper = Mappers.eventLines();
   private final ObjectWriter writer;
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")

@@ -1,13 +1,12 @@
 package org.svmsim.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SortedMap;
+import org.svmsim.scenario.Mappers;
 
 /** Writes a run's files under its output root: the support-bundle-like log tree and summary.json. */
 final class OutputTree {
@@ -22,8 +21,7 @@ final class OutputTree {
   }
 
   static void writeSummary(Path root, RunSummary summary) throws IOException {
-    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    Files.writeString(root.resolve("summary.json"), m.writeValueAsString(summary) + "\n",
+    Files.writeString(root.resolve("summary.json"), Mappers.json().writeValueAsString(summary) + "\n",
         StandardCharsets.UTF_8);
   }
 }

@@ -5,25 +5,52 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.SortedMap;
 import org.svmsim.kernel.log.LogRenderer;
+import org.svmsim.kernel.sim.Observer;
+import org.svmsim.report.ReportFile;
+import org.svmsim.report.RunReport;
 
 /** Renders the logs again from a run's recorded events alone, through the same renderers. */
 public final class Replayer {
   private Replayer() {}
 
-  /** Reads {@code eventsJsonl} and writes the log tree under {@code out}; returns the number of events. */
+  /**
+   * Reads {@code eventsJsonl} and writes the log tree and report.html under {@code out}; returns the
+   * number of events.
+   */
   public static long replay(Path eventsJsonl, Path out) {
     try {
-      return render(eventsJsonl, out);
+      RunReport report = new RunReport();
+      List<LogRenderer> renderers = Renderers.all();
+      long n = render(eventsJsonl, renderers, report);
+      SortedMap<String, String> logs = Simulation.collect(renderers);
+      OutputTree.writeLogs(out, logs);
+      ReportFile.write(out.resolve(ReportFile.NAME), report, logs);
+      return n;
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
-  private static long render(Path eventsJsonl, Path out) throws IOException {
+  /** Writes only the report of {@code eventsJsonl}'s run, to {@code file}; returns the number of events. */
+  public static long report(Path eventsJsonl, Path file) {
+    try {
+      RunReport report = new RunReport();
+      List<LogRenderer> renderers = Renderers.all();
+      long n = render(eventsJsonl, renderers, report);
+      ReportFile.write(file, report, Simulation.collect(renderers));
+      return n;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Feeds every event of the file to the renderers, then to {@code watcher}. */
+  private static long render(Path eventsJsonl, List<LogRenderer> renderers, Observer watcher) throws IOException {
     EventJson json = new EventJson();
-    List<LogRenderer> renderers = Renderers.all();
     long n = 0;
     try (BufferedReader in = Files.newBufferedReader(eventsJsonl, StandardCharsets.UTF_8)) {
       String line;
@@ -42,13 +69,13 @@ public final class Replayer {
           for (LogRenderer r : renderers) {
             r.onEvent(e.timeNanos(), e.event());
           }
+          watcher.onEvent(e.timeNanos(), e.event());
         } catch (RuntimeException ex) {
           // Events that no run could have produced (a line dropped, a field edited) break a renderer.
           throw new BadEventsFileException(eventsJsonl + ": line " + n + ": " + reason(ex), ex);
         }
       }
     }
-    OutputTree.writeLogs(out, Simulation.collect(renderers));
     return n;
   }
 

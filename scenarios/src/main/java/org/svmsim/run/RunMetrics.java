@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.RunEvent;
@@ -29,11 +30,13 @@ final class RunMetrics implements Observer {
   boolean consistent = true;
   String mover = "";
   final Map<CopyJobId, Integer> passesPerJob = new LinkedHashMap<>();
-  /** Bytes copied by each pass number, over all disks: pass 1 first. */
-  final List<Long> bytesPerPass = new ArrayList<>();
+  /** Bytes the guest dirtied during each unstunned DBT pass, over all disks: pass 1 first. */
+  final List<Long> dirtyPerPass = new ArrayList<>();
+  final GuestWriteImpact guestImpact = new GuestWriteImpact();
 
   @Override
   public void onEvent(long t, Event event) {
+    guestImpact.onEvent(t, event);
     if (event instanceof AgentEvent.RelocateVm e) {
       method = e.method().id();
     } else if (event instanceof AgentEvent.RelocateFinished e) {
@@ -48,10 +51,8 @@ final class RunMetrics implements Observer {
       passesPerJob.merge(e.job(), 1, Integer::sum);
     } else if (event instanceof KernelEvent.CopyPassCompleted e) {
       bytesCopied += e.bytesCopied();
-      while (bytesPerPass.size() < e.pass()) {
-        bytesPerPass.add(0L);
-      }
-      bytesPerPass.set(e.pass() - 1, bytesPerPass.get(e.pass() - 1) + e.bytesCopied());
+    } else if (event instanceof VmxEvent.CopyPassEnded e) {
+      passEnded(e);
     } else if (event instanceof KernelEvent.SvmMirrorStats e) {
       mirroredBytes += e.mirroredBytes();
     } else if (event instanceof KernelEvent.GuestIoCompleted e && e.write()) {
@@ -65,6 +66,17 @@ final class RunMetrics implements Observer {
     } else if (event instanceof RunEvent.RunFinished e) {
       outcome = e.outcome();
       failureReason = e.failureReason();
+    }
+  }
+
+  private void passEnded(VmxEvent.CopyPassEnded e) {
+    if (e.method() == Method.DBT && !e.stunned()) {
+      while (dirtyPerPass.size() < e.pass()) {
+        dirtyPerPass.add(0L);
+      }
+      dirtyPerPass.set(e.pass() - 1, dirtyPerPass.get(e.pass() - 1) + e.pendingBytes());
+    } else if (e.method() == Method.SNAPSHOT && e.pass() > 1) {
+      redoLogBytes += e.copiedBytes(); // pass 1 copied the parent; every later one a redo log
     }
   }
 

@@ -10,16 +10,20 @@ import java.util.Locale;
  * byte-identical for the same scenario and seed. {@code passes} counts copy passes (DBT) or consolidation
  * rounds (snapshot); the method's own figures appear for that method only: {@code guestWritesMirrored}
  * and {@code mirroredBytes} (mirror), {@code dirtyBytesPerPass} (DBT), {@code redoLogBytes} (snapshot).
+ * {@code guestWriteLatencyP50Us}, {@code P99Us}, {@code MaxUs} and {@code guestWriteThroughputMBps} are
+ * the migrating VMs' write acknowledgements while their relocate ran (0 when they wrote nothing).
  * {@code guestIosThrottled} and {@code guestThrottledMs} (how many guest I/Os found the adapter's queue
  * full, and their total wait for a slot) appear only when the guest was throttled at all.
  */
 @JsonPropertyOrder({"scenario", "seed", "method", "outcome", "failureReason", "migrationTimeMs",
-    "downtimeMs", "bytesCopied", "diskBytes", "guestWrites", "guestWritesMirrored", "guestIosThrottled",
+    "downtimeMs", "bytesCopied", "diskBytes", "guestWrites", "guestWritesMirrored", "guestWriteLatencyP50Us",
+    "guestWriteLatencyP99Us", "guestWriteLatencyMaxUs", "guestWriteThroughputMBps", "guestIosThrottled",
     "guestThrottledMs", "passes", "stunCount", "mirroredBytes", "dirtyBytesPerPass", "redoLogBytes",
     "consistent", "lostWrites", "mover", "copyRateMiBps", "events", "logs"})
 public record RunSummary(String scenario, long seed, String method, String outcome, String failureReason,
     double migrationTimeMs, double downtimeMs, long bytesCopied, long diskBytes, long guestWrites,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Long guestWritesMirrored,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long guestWritesMirrored, double guestWriteLatencyP50Us,
+    double guestWriteLatencyP99Us, double guestWriteLatencyMaxUs, double guestWriteThroughputMBps,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) long guestIosThrottled,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) double guestThrottledMs, int passes, int stunCount,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long mirroredBytes,

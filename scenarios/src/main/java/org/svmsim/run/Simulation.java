@@ -10,6 +10,7 @@ import org.svmsim.journal.WriteJournal;
 import org.svmsim.kernel.Vmkernel;
 import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.event.RunEvent;
+import org.svmsim.kernel.fault.FaultPlan;
 import org.svmsim.kernel.log.LogRenderer;
 import org.svmsim.kernel.perf.StorageFabric;
 import org.svmsim.kernel.sim.EventLoop;
@@ -19,6 +20,7 @@ import org.svmsim.kernel.sim.VirtualTime;
 import org.svmsim.kernel.storage.BlockStore;
 import org.svmsim.scenario.ScenarioAssembly;
 import org.svmsim.scenario.TimedEvent;
+import org.svmsim.scenario.fault.FaultRules;
 import org.svmsim.vmx.VmFiles;
 import org.svmsim.vmx.Vmx;
 import org.svmsim.vmx.VmxProcess;
@@ -70,6 +72,7 @@ public final class Simulation {
     // The datastores' I/O services belong to the run, not to the host: later hosts share them.
     StorageFabric storage = new StorageFabric(loop);
     Vmkernel kernel = new Vmkernel(loop, random.split("kernel"), spec.host(), storage, spec.datastores());
+    FaultPlan.install(loop, FaultRules.faults(spec.scenario()));
     Vmx vmx = Vmx.install(loop, kernel, random.split("vmx"), spec.vms());
     List<ManagedVm> managed = spec.vms().stream().map(vm -> new ManagedVm(vm.name(), vm.home())).toList();
     HostAgents.install(loop, kernel.vmfs(), random.split("agents"), managed);
@@ -120,11 +123,13 @@ public final class Simulation {
     boolean mirror = ran.equals(Method.MIRROR.id());
     boolean dbt = ran.equals(Method.DBT.id());
     boolean snapshot = ran.equals(Method.SNAPSHOT.id());
+    GuestWriteImpact.Figures impact = m.guestImpact.figures();
     return new RunSummary(spec.scenario().name(), spec.seed(), ran,
         m.outcome, m.failureReason, round3(migrationMs), m.downtimeMicros < 0 ? 0 : m.downtimeMicros / 1e3,
-        m.bytesCopied, diskBytes, m.guestWrites, mirror ? m.guestWritesMirrored : null, throttled,
+        m.bytesCopied, diskBytes, m.guestWrites, mirror ? m.guestWritesMirrored : null, impact.p50Us(),
+        impact.p99Us(), impact.maxUs(), impact.throughputMBps(), throttled,
         round3(throttledNanos / 1e6), m.passes(), m.stunCount, mirror ? m.mirroredBytes : null,
-        dbt ? List.copyOf(m.bytesPerPass) : null, snapshot ? m.redoLogBytes : null, m.checked && m.consistent,
+        dbt ? List.copyOf(m.dirtyPerPass) : null, snapshot ? m.redoLogBytes : null, m.checked && m.consistent,
         lost, m.mover, round3(rate), recorder.count(), logs);
   }
 

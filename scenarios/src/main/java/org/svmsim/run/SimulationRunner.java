@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.svmsim.journal.WriteJournal;
 import org.svmsim.kernel.config.Method;
+import org.svmsim.report.ReportFile;
+import org.svmsim.report.RunReport;
 import org.svmsim.scenario.ActionSpec;
 import org.svmsim.scenario.Scenario;
 import org.svmsim.scenario.ScenarioException;
@@ -22,7 +24,7 @@ public final class SimulationRunner {
 
   private SimulationRunner() {}
 
-  /** Writes events.jsonl as the run goes, then the logs and summary.json; returns the summary. */
+  /** Writes events.jsonl as the run goes, then the logs, summary.json and report.html; returns the summary. */
   public static RunSummary run(Scenario scenario, Path dir) {
     return run(scenario, dir, false);
   }
@@ -32,12 +34,13 @@ public final class SimulationRunner {
     refuseUnimplementedMethods(scenario);
     try {
       Simulation.Result result;
+      RunReport report = new RunReport();
       try (BufferedWriter events = Files.newBufferedWriter(dir.resolve("events.jsonl"), StandardCharsets.UTF_8);
           BufferedWriter lines = journal ? Files.newBufferedWriter(dir.resolve(JOURNAL), StandardCharsets.UTF_8)
               : null) {
         WriteJournal audit = journal ? new WriteJournal(lines) : null;
         result = new Simulation(ScenarioAssembly.of(scenario))
-            .run(events, audit == null ? List.of() : List.of(audit));
+            .run(events, audit == null ? List.of(report) : List.of(report, audit));
         if (audit != null) {
           try (BufferedWriter last = Files.newBufferedWriter(dir.resolve(FINAL_DISKS), StandardCharsets.UTF_8)) {
             audit.writeFinalDisks(last, result.finalDisks());
@@ -46,6 +49,7 @@ public final class SimulationRunner {
       }
       OutputTree.writeLogs(dir, result.logs());
       OutputTree.writeSummary(dir, result.summary());
+      ReportFile.write(dir.resolve(ReportFile.NAME), report, result.logs());
       return result.summary();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

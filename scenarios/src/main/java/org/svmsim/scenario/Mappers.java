@@ -23,8 +23,9 @@ import org.svmsim.scenario.unit.BadValueException;
 
 /**
  * The one place that configures Jackson: strict binding (unknown fields, missing or null values, and
- * floats for integers all fail), ISO-8601 instants, and readable YAML. The mappers are shared: callers
- * must not reconfigure them ({@code copy()} one instead).
+ * floats for integers all fail), ISO-8601 instants, and readable YAML; scenarios and summaries use the
+ * shared mappers, events.jsonl its own compact one ({@link #eventLines()}). The shared mappers must not
+ * be reconfigured ({@code copy()} one instead).
  */
 public final class Mappers {
   /** Built on first use: a JVM that only prints YAML need not build the JSON mapper, and vice versa. */
@@ -52,6 +53,18 @@ public final class Mappers {
 
   public static ObjectMapper json() {
     return Json.MAPPER;
+  }
+
+  /**
+   * A new mapper for one JSON object a line (events.jsonl): no indentation, unknown fields and duplicate
+   * keys fail. Each caller gets its own, to register its types on.
+   */
+  public static ObjectMapper eventLines() {
+    return JsonMapper.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
   }
 
   private static ObjectMapper strict(MapperBuilder<?, ?> b) {

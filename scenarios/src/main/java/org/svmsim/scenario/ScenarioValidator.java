@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.svmsim.scenario.fault.FaultRules;
 import org.svmsim.scenario.unit.BadValueException;
 import org.svmsim.scenario.unit.ByteSize;
 
@@ -21,6 +22,7 @@ public final class ScenarioValidator {
     datastores(s.datastores());
     vms(s);
     timeline(s);
+    FaultRules.validate(s);
     return s;
   }
 

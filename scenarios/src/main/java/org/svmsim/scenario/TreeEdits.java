@@ -32,6 +32,11 @@ final class TreeEdits {
         }
       }
     });
+    for (String fault : o.faults()) {
+      ArrayNode faults = root.withArray("faults");
+      blame.put(new TreePath(List.of("faults", faults.size())), "--fault " + fault);
+      faults.add(fault(fault));
+    }
     for (String assignment : o.sets()) {
       int eq = assignment.indexOf('=');
       if (eq <= 0) {
@@ -48,6 +53,23 @@ final class TreeEdits {
       blame.put(path, "--set " + assignment);
     }
     return blame;
+  }
+
+  /** {@code KIND[:MODE]@WHEN} as a faults entry; its fields are checked when the scenario is bound. */
+  private static ObjectNode fault(String spelled) {
+    int atSign = spelled.lastIndexOf('@');
+    if (atSign <= 0 || atSign == spelled.length() - 1) {
+      throw new ScenarioException("--fault " + spelled, "",
+          "expected KIND[:MODE]@WHEN, like dest-write-error:persistent@40%, cancel@10m or host-crash@phase9");
+    }
+    String kind = spelled.substring(0, atSign);
+    int colon = kind.indexOf(':');
+    ObjectNode f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    f.put("kind", colon < 0 ? kind : kind.substring(0, colon));
+    f.put("at", spelled.substring(atSign + 1));
+    f.put("mode", colon < 0 ? "" : kind.substring(colon + 1));
+    f.put("vm", "");
+    return f;
   }
 
   private static void set(ObjectNode root, TreePath path, String raw, String source) {

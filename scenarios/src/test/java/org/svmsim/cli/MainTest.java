@@ -180,9 +180,9 @@ class MainTest {
 
   @Test
   void aMethodNotImplementedYetIsAUserErrorAndWritesNothing() {
-    Path out = tmp.resolve("dbt");
-    assertOneLineUserError(Cli.run("run", "seed", "--method", "dbt", "--out", out.toString()),
-        "timeline[1].method", "\"dbt\" is not implemented yet");
+    Path out = tmp.resolve("snapshot");
+    assertOneLineUserError(Cli.run("run", "seed", "--method", "snapshot", "--out", out.toString()),
+        "timeline[1].method", "\"snapshot\" is not implemented yet");
     assertFalse(Files.exists(out));
   }
 

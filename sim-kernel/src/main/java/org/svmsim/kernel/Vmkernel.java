@@ -1,6 +1,7 @@
 package org.svmsim.kernel;
 
 import java.util.List;
+import org.svmsim.kernel.cbt.ChangeTracking;
 import org.svmsim.kernel.config.DatastoreConfig;
 import org.svmsim.kernel.config.HostConfig;
 import org.svmsim.kernel.copy.CopyJobs;
@@ -21,6 +22,7 @@ public final class Vmkernel {
   private final Rescanner rescanner;
   private final Switchovers switchovers;
   private final CopyJobs copies;
+  private final ChangeTracking cbt;
 
   /** A host on the run's {@code storage}, mounting {@code datastores} from it. */
   public Vmkernel(Bus bus, SimRandom random, HostConfig host, StorageFabric storage,
@@ -31,6 +33,7 @@ public final class Vmkernel {
     this.rescanner = new Rescanner(bus, random.split("rescan"), host, devices);
     this.switchovers = new Switchovers(bus);
     this.copies = new CopyJobs(bus);
+    this.cbt = new ChangeTracking(bus);
     datastores.forEach(vmfs::mount);
   }
 
@@ -58,6 +61,11 @@ public final class Vmkernel {
 
   public Switchovers switchovers() {
     return switchovers;
+  }
+
+  /** Change tracking for dirty-block-tracking copies. */
+  public ChangeTracking cbt() {
+    return cbt;
   }
 
   /** The disk copies: jobs with their own ids, any number of passes. */

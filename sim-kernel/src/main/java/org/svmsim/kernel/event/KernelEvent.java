@@ -1,6 +1,7 @@
 package org.svmsim.kernel.event;
 
 import org.svmsim.kernel.copy.mover.DataMover;
+import org.svmsim.kernel.fault.Fault;
 import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.kernel.id.DeviceName;
@@ -62,6 +63,16 @@ public sealed interface KernelEvent extends Event {
   record CopyJobCreated(WorldId world, CopyJobId job, DiskHandle source, DiskHandle destination,
       long sectors) implements KernelEvent {}
 
+  /**
+   * Change tracking started on a source disk for a DBT copy: the node /vmfs/devices/cbt/{@code device},
+   * its bitmap's block size and what the bitmaps take in memory ({@code Mem.MemCBTBitmapMaxAlloc}).
+   */
+  record ChangeTrackingStarted(WorldId world, DeviceName device, DiskHandle disk, long blockBytes,
+      long bitmapBytes) implements KernelEvent {}
+
+  /** Change tracking stopped; the node is gone. */
+  record ChangeTrackingStopped(WorldId world, DeviceName device) implements KernelEvent {}
+
   /** The data mover chosen for a copy job, and why (DOMAIN.md section 5). */
   record DataMoverSelected(CopyJobId job, DataMover mover, String reason) implements KernelEvent {}
 
@@ -97,4 +108,7 @@ public sealed interface KernelEvent extends Event {
    */
   record GuestIoCompleted(VmId vm, int disk, long ioId, boolean write, long lba, long sectors, long tag,
       IoRoute route, boolean waited, long latencyNanos) implements KernelEvent {}
+
+  /** The run's fault plan strikes: {@code fault} happens now ({@link org.svmsim.kernel.fault.FaultPlan}). */
+  record FaultInjected(Fault fault) implements KernelEvent {}
 }

@@ -42,8 +42,18 @@ public interface Bus {
     void cancel();
   }
 
-  /** Registers a handler for one event type; handlers of a type run in registration order. */
-  <E extends Event> void subscribe(Class<E> type, Handler<? super E> handler);
+  /**
+   * Registers a handler for one event type; handlers of a type run in registration order. The returned
+   * subscription removes it again: a component that stops (an agent restarting, a crashed host) stops
+   * hearing the bus.
+   */
+  <E extends Event> Subscription subscribe(Class<E> type, Handler<? super E> handler);
+
+  /** A registered handler, which can be removed. */
+  interface Subscription {
+    /** Removes the handler; from now on it sees no event, not even the rest of the one being dispatched. */
+    void cancel();
+  }
 
   /** Something that reacts to an event, possibly scheduling more. */
   @FunctionalInterface

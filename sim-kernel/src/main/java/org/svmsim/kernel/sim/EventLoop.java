@@ -15,7 +15,7 @@ import java.util.PriorityQueue;
 public final class EventLoop implements Bus {
   private final long seed;
   private final PriorityQueue<Entry> queue = new PriorityQueue<>();
-  private final Map<Class<?>, List<Handler<Event>>> handlers = new IdentityHashMap<>();
+  private final Map<Class<?>, List<Registered>> handlers = new IdentityHashMap<>();
   private final List<Observer> observers = new ArrayList<>();
   private long now;
   private long sequence;
@@ -46,6 +46,29 @@ public final class EventLoop implements Bus {
     @Override
     public void cancel() {
       cancelled = true;
+    }
+  }
+
+  /** A handler in its type's list; a cancelled one is skipped and dropped from the list. */
+  private final class Registered implements Subscription {
+    final Class<?> type;
+    final Handler<Event> handler;
+    boolean cancelled;
+
+    Registered(Class<?> type, Handler<Event> handler) {
+      this.type = type;
+      this.handler = handler;
+    }
+
+    @Override
+    public void cancel() {
+      if (!cancelled) {
+        cancelled = true;
+        // Copy on removal: a dispatch under way keeps iterating its own list and skips this entry.
+        List<Registered> rest = new ArrayList<>(handlers.get(type));
+        rest.remove(this);
+        handlers.put(type, rest);
+      }
     }
   }
 
@@ -119,8 +142,10 @@ public final class EventLoop implements Bus {
 
   @Override
   @SuppressWarnings("unchecked")
-  public <E extends Event> void subscribe(Class<E> type, Handler<? super E> handler) {
-    handlers.computeIfAbsent(type, t -> new ArrayList<>()).add((Handler<Event>) handler);
+  public <E extends Event> Subscription subscribe(Class<E> type, Handler<? super E> handler) {
+    Registered r = new Registered(type, (Handler<Event>) handler);
+    handlers.computeIfAbsent(type, t -> new ArrayList<>()).add(r);
+    return r;
   }
 
   public void observe(Observer observer) {
@@ -150,10 +175,13 @@ public final class EventLoop implements Bus {
         for (Observer o : observers) {
           o.onEvent(now, e.event);
         }
-        List<Handler<Event>> hs = handlers.get(e.event.getClass());
+        List<Registered> hs = handlers.get(e.event.getClass());
         if (hs != null) {
           for (int i = 0; i < hs.size(); i++) {
-            hs.get(i).handle(e.event);
+            Registered r = hs.get(i);
+            if (!r.cancelled) {
+              r.handler.handle(e.event);
+            }
           }
         }
       } catch (SimulationException ex) {

@@ -214,4 +214,37 @@ class EventLoopTest {
     loop.run();
     assertEquals(List.of("a@10", "b@20", "c@21"), seen);
   }
+
+  @Test
+  void aCancelledSubscriptionHearsNothingMoreNotEvenTheRestOfTheCurrentEvent() {
+    List<Bus.Subscription> second = new ArrayList<>();
+    loop.subscribe(Tick.class, e -> {
+      seen.add("first " + e.n());
+      if (e.n().equals("a")) {
+        second.get(0).cancel();
+      }
+    });
+    second.add(loop.subscribe(Tick.class, e -> seen.add("second " + e.n())));
+    loop.subscribe(Tick.class, e -> seen.add("third " + e.n()));
+    loop.publish(new Tick("a"));
+    loop.publish(new Tick("b"));
+    loop.run();
+    second.get(0).cancel(); // twice: no effect
+    assertEquals(List.of("first a", "third a", "first b", "third b"), seen);
+  }
+
+  @Test
+  void aHandlerCanCancelItselfAndSubscribeAgain() {
+    List<Bus.Subscription> self = new ArrayList<>();
+    self.add(loop.subscribe(Tick.class, e -> {
+      seen.add("once " + e.n());
+      self.get(0).cancel();
+    }));
+    loop.publish(new Tick("a"));
+    loop.run();
+    loop.subscribe(Tick.class, e -> seen.add("again " + e.n()));
+    loop.publish(new Tick("b"));
+    loop.run();
+    assertEquals(List.of("once a", "again b"), seen);
+  }
 }
