@@ -30,7 +30,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: run, show, replay, report or list");
+    throw new ParameterException(spec.commandLine(), "missing command: run, show, replay, report, explain or list");
   }
 
   public static void main(String[] args) {
