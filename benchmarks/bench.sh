@@ -87,6 +87,8 @@ if [[ $profile == quick ]]; then
     "migration|${single[*]} -p diskMiB=256 -p rate=idle,flat"
     "engine.EventLoop|${iters[*]}"
     "engine.ScenarioSpeed|-f 1 -wi 2 -i 3 -p scenario=seed,quick"
+    "storage.StoreCopy|${iters[*]} -p verifyReads=false"
+    "storage.ExtentMap|${iters[*]} -p extents=100000"
   )
 else
   iters=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
@@ -98,6 +100,7 @@ else
     "migration|${single[*]} -p diskMiB=1024 -p rate=flat -p writeKiB=64"
     "engine.EventLoop|${iters[*]}"
     "engine.ScenarioSpeed|-f 1 -wi 3 -i 5 -p scenario=seed,quick,big-disk"
+    "storage|${iters[*]}"
   )
 fi
 

@@ -9,7 +9,10 @@
  *       stores and the mirror's pass;
  *   <li>{@code migration}: each method moving a whole disk while guest threads write, the data checked at
  *       the end, against the plain copy of the same disk;
- *   <li>{@code engine}: the event loop against a bare priority-queue loop, and whole bundled scenarios.
+ *   <li>{@code engine}: the event loop against a bare priority-queue loop, and whole bundled scenarios;
+ *   <li>{@code storage}: disk content: the extent map's heap per extent and speed against the
+ *       {@code TreeMap} it replaced ({@code ExtentMapBenchmark}), and a chunk copied between byte stores
+ *       (heap, off-heap, file) against {@code System.arraycopy} ({@code StoreCopyBenchmark}).
  * </ul>
  *
  * <p>Everything runs the simulator's own clock-free write paths ({@code sim-kernel/.../copy}) on real

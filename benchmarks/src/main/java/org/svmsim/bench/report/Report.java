@@ -109,7 +109,8 @@ public final class Report {
     return out;
   }
 
-  private static final List<String> SECTIONS = List.of("writepath", "copy", "migration", "engine", "other");
+  private static final List<String> SECTIONS =
+      List.of("writepath", "copy", "migration", "engine", "storage", "other");
 
   static List<Row> rows(List<Result> results) {
     List<Row> rows = unordered(results);
@@ -161,6 +162,27 @@ public final class Report {
               s.getOrDefault("writeP999us", 0.0), s.getOrDefault("notConverged", 0.0) > 0 ? ", DID NOT CONVERGE" : ""),
               base.map(Result::label).orElse("(copy.arraycopy not run)"),
               base.map(b -> b.score() / r.score()).orElse(Double.NaN)));
+        }
+        case "storage.StoreCopy" -> {
+          Optional<Result> base = Optional.ofNullable(byKey.get(r.key("arraycopy")));
+          rows.add(new Row("storage", r, String.format(Locale.ROOT, "%,.0f chunks/s", r.score()),
+              r.name().equals("arraycopy") ? "(baseline)" : base.map(Result::label).orElse(""),
+              base.map(b -> r.score() / b.score()).orElse(Double.NaN)));
+        }
+        case "storage.ExtentMap" -> {
+          if (r.name().equals("footprint")) {
+            rows.add(new Row("storage", r, String.format(Locale.ROOT, "%.0f bytes per extent, %,.0f runs",
+                r.secondary().getOrDefault("bytesPerExtent", Double.NaN), r.secondary().getOrDefault("runs",
+                    Double.NaN)), "target 40 bytes per extent",
+                40 / r.secondary().getOrDefault("bytesPerExtent", Double.NaN)));
+          } else {
+            Map<String, String> p = new TreeMap<>(r.params());
+            p.put("kind", "TREEMAP");
+            Optional<Result> base = Optional.ofNullable(byKey.get(r.group() + "." + r.name() + p));
+            rows.add(new Row("storage", r, String.format(Locale.ROOT, "%,.0f ops/s", r.score()),
+                "TREEMAP".equals(r.params().get("kind")) ? "(baseline)" : base.map(Result::label).orElse(""),
+                base.map(b -> r.score() / b.score()).orElse(Double.NaN)));
+          }
         }
         default -> rows.add(new Row("other", r, "", "", Double.NaN));
       }

@@ -3,7 +3,6 @@ package org.svmsim.kernel.copy.dbt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
-import org.svmsim.kernel.copy.CopyPlan;
 import org.svmsim.kernel.copy.RegionLocks;
 import org.svmsim.kernel.storage.BlockStore;
 
@@ -35,7 +34,7 @@ public final class DbtCopy {
   private final ChangeBitmap dirty; // marked by guest writes during this pass: shared
   private final ChangeBitmap repeats; // blocks written twice this pass, when hot blocks are deferred: shared
   private final ChangeBitmap hot; // the repeats of a finished pass: the copier's own
-  private final ChangeBitmap deferred;
+  private final ChangeBitmap deferred; // null without hot-block deferral
   private final List<PassEnd> passes = new ArrayList<>();
   private int pass = 1;
   private volatile boolean stunned;
@@ -87,7 +86,7 @@ public final class DbtCopy {
     this.dirty = new ChangeBitmap(capacity, policy.blockSectors());
     this.repeats = policy.deferHotBlocks() ? new ChangeBitmap(capacity, policy.blockSectors()) : null;
     this.hot = policy.deferHotBlocks() ? new ChangeBitmap(capacity, policy.blockSectors()) : null;
-    this.deferred = new ChangeBitmap(capacity, policy.blockSectors());
+    this.deferred = policy.deferHotBlocks() ? new ChangeBitmap(capacity, policy.blockSectors()) : null;
   }
 
   /**
@@ -119,35 +118,6 @@ public final class DbtCopy {
     }
     cursor = start + len;
     return len;
-  }
-
-  /**
-   * The pass under way as the kernel's copy jobs run it: {@code next} is {@link #beginChunk} handing out the
-   * buffer (null at the pass's end, then call {@link #endPass}), {@code landed} is {@link #finishChunk}.
-   */
-  public CopyPlan passPlan() {
-    long sectors = current.dirtySectors() - passCopiedSectors;
-    return new CopyPlan() {
-      @Override
-      public long sectors() {
-        return sectors;
-      }
-
-      @Override
-      public BlockStore.Slice next(long maxSectors) {
-        return beginChunk(maxSectors) > 0 ? buffer : null;
-      }
-
-      @Override
-      public void landed(BlockStore.Slice chunk) {
-        finishChunk();
-      }
-
-      @Override
-      public void abandon() {
-        DbtCopy.this.abandon();
-      }
-    };
   }
 
   /** The chunk in flight reached the destination. */
@@ -202,10 +172,12 @@ public final class DbtCopy {
       deferHotBlocks();
       current.clearAll();
       dirty.moveTo(current); // a write marking meanwhile lands in this pass's set or in the next one's
-      current.andNot(deferred);
+      if (deferred != null) {
+        current.andNot(deferred);
+      }
       long next = current.dirtyBytes();
       stalls = next < copiedBytes ? 0 : stalls + 1; // shrinking: less dirty than this pass copied
-      end = new PassEnd(pass, false, copiedBytes, next, deferred.dirtyBytes(), decide(next));
+      end = new PassEnd(pass, false, copiedBytes, next, deferredSectors() * BlockStore.SECTOR, decide(next));
     }
     passes.add(end);
     pass++;
@@ -247,8 +219,10 @@ public final class DbtCopy {
     // Writes acknowledged between the pass's end and the stun (on real threads there are some) marked the
     // dirty set: the final pass copies them too.
     dirty.moveTo(current);
-    current.or(deferred);
-    deferred.clearAll();
+    if (deferred != null) {
+      current.or(deferred);
+      deferred.clearAll();
+    }
   }
 
   /** Where the two disks first differ, or -1: checked at switchover, never assumed. */
@@ -268,7 +242,7 @@ public final class DbtCopy {
 
   /** Sectors deferred to the final pass. */
   public long deferredSectors() {
-    return deferred.dirtySectors();
+    return deferred == null ? 0 : deferred.dirtySectors();
   }
 
   /** The number of the pass under way (the first is 1). */
@@ -324,12 +298,12 @@ public final class DbtCopy {
 
   /** Whether a block is due to be copied again: in the next pass's set or deferred. For tests. */
   boolean due(long block) {
-    return current.get(block) || deferred.get(block);
+    return current.get(block) || deferred != null && deferred.get(block);
   }
 
   /** What the bitmaps cost the heap. */
   public long bitmapBytes() {
-    return current.memoryBytes() + dirty.memoryBytes() + deferred.memoryBytes()
-        + (repeats == null ? 0 : repeats.memoryBytes() + hot.memoryBytes());
+    return current.memoryBytes() + dirty.memoryBytes()
+        + (repeats == null ? 0 : repeats.memoryBytes() + hot.memoryBytes() + deferred.memoryBytes());
   }
 }
