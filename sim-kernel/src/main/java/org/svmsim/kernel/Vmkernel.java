@@ -5,6 +5,8 @@ import org.svmsim.kernel.config.DatastoreConfig;
 import org.svmsim.kernel.config.HostConfig;
 import org.svmsim.kernel.copy.CopyJobs;
 import org.svmsim.kernel.device.DeviceRegistry;
+import org.svmsim.kernel.fault.IoFaults;
+import org.svmsim.kernel.fault.KernelFaults;
 import org.svmsim.kernel.fsr.Switchovers;
 import org.svmsim.kernel.perf.StorageFabric;
 import org.svmsim.kernel.sim.Bus;
@@ -21,6 +23,7 @@ public final class Vmkernel {
   private final Rescanner rescanner;
   private final Switchovers switchovers;
   private final CopyJobs copies;
+  private final IoFaults ioFaults;
 
   /** A host on the run's {@code storage}, mounting {@code datastores} from it. */
   public Vmkernel(Bus bus, SimRandom random, HostConfig host, StorageFabric storage,
@@ -30,7 +33,9 @@ public final class Vmkernel {
     this.svm = new SvmDriver(bus, devices);
     this.rescanner = new Rescanner(bus, random.split("rescan"), host, devices);
     this.switchovers = new Switchovers(bus);
-    this.copies = new CopyJobs(bus);
+    this.ioFaults = new IoFaults();
+    this.copies = new CopyJobs(bus, ioFaults);
+    new KernelFaults(bus, random.split("faults"), vmfs, ioFaults);
     datastores.forEach(vmfs::mount);
   }
 

@@ -81,6 +81,7 @@ public final class Vmx {
     bus.subscribe(VmxEvent.GuestIoIssued.class, e -> process(e.vm()).issue(e));
     bus.subscribe(KernelEvent.GuestIoCompleted.class, e -> process(e.vm()).completed(e));
     bus.subscribe(VmxEvent.StartSvmotion.class, e -> process(e.vm()).startSvmotion(e));
+    bus.subscribe(VmxEvent.CancelSvmotion.class, e -> ifMigrating(e.vm(), Migration::cancel));
     // A migration that already failed ignores the steps it had scheduled: hence the null checks.
     bus.subscribe(VmxEvent.SvmotionPhaseEntered.class, e -> ifMigrating(e.vm(), m -> m.onPhase(e)));
     bus.subscribe(VmxEvent.DiskCopyStarted.class, e -> ifMigrating(e.vm(), m -> m.onDiskCopyStarted(e)));

@@ -28,6 +28,7 @@ public final class Migration {
   static final String NO_DISK_SPACE = "vim.fault.NoDiskSpace";
   static final String TIMED_OUT = "vim.fault.Timedout";
   static final String SYSTEM_ERROR = "vmodl.fault.SystemError";
+  static final String CANCELED = "vmodl.fault.RequestCanceled";
 
   /** From entering phase 8 to the Worker starting the copy (seed: 0.289 s). */
   static final long COPY_SETUP_NANOS = 289 * VirtualTime.MILLISECOND;
@@ -241,6 +242,15 @@ public final class Migration {
     vmx.relocated(request.destination());
     unstun();
     enterAfter(Phase.SWITCHOVER);
+  }
+
+  /**
+   * The user cancelled the task: until the VM runs on the destination the migration fails as any
+   * failure does (the source stays the VM's disk, the destination's files go); after, it is too late
+   * and the migration completes.
+   */
+  public void cancel() {
+    fail(CANCELED, "The task was canceled by a user.");
   }
 
   /** The kernel failed the switchover for taking too long: the VM resumes on the source. */
