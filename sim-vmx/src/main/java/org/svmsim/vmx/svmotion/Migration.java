@@ -70,6 +70,8 @@ public final class Migration {
   private long stunnedAt = -1;
   /** The fast suspend/resume under way: withdrawn if the kernel fails the switchover first. */
   private Bus.Timer resume;
+  /** An injected switchover-timeout: the fast suspend/resume never completes, the kernel's limit does. */
+  private boolean switchoverStalls;
 
   public Migration(Bus bus, Vmkernel kernel, SimRandom random, VmxProcess vmx, VmxEvent.StartSvmotion request) {
     this.bus = bus;
@@ -214,11 +216,14 @@ public final class Migration {
       return;
     }
     state = State.RESUMING;
+    if (switchoverStalls) {
+      return;
+    }
     // The checkpoint is written to the destination through its shared service; the suspend and resume
     // around it take their own time once it is there.
     destination.service().openStream(vmx.config().name() + " checkpoint").submit(CHECKPOINT_BYTES,
         (token, arrivedAt) -> {
-          if (state != State.RESUMING) {
+          if (state != State.RESUMING || switchoverStalls) {
             return;
           }
           long fsr = SUSPEND_NANOS + RESUME_NANOS + random.nextLong(0, 60 * VirtualTime.MILLISECOND);
@@ -251,6 +256,22 @@ public final class Migration {
    */
   public void cancel() {
     fail(CANCELED, "The task was canceled by a user.");
+  }
+
+  /**
+   * An injected switchover-timeout: the checkpoint's transfer to the shadow VM hangs, so this (or the
+   * coming) switchover outlasts {@code fsr.maxSwitchoverSeconds} and the kernel fails it. Once the VM
+   * runs on the destination it is too late.
+   */
+  public void stallSwitchover() {
+    if (state.ended() || state == State.TEARING_DOWN) {
+      return;
+    }
+    switchoverStalls = true;
+    if (resume != null) {
+      resume.cancel();
+      resume = null;
+    }
   }
 
   /** The kernel failed the switchover for taking too long: the VM resumes on the source. */
