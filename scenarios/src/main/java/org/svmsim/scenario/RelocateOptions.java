@@ -7,9 +7,11 @@ import org.svmsim.scenario.unit.SimDuration;
 
 /**
  * A relocate's options: the copy chunk, the data mover ({@code auto} lets the kernel choose) and
- * {@code fsr.maxSwitchoverSeconds}, past which the switchover fails and the VM stays on the source.
+ * {@code fsr.maxSwitchoverSeconds}, past which the switchover fails and the VM stays on the source, and
+ * each method's own knobs ({@code dbt}, {@code snapshot}).
  */
-public record RelocateOptions(ByteSize chunkSize, String mover, SimDuration maxSwitchover) {
+public record RelocateOptions(ByteSize chunkSize, String mover, SimDuration maxSwitchover, DbtSpec dbt,
+    SnapshotSpec snapshot) {
   private static final long SECOND = 1_000_000_000L;
 
   public RelocateOptions {
@@ -20,5 +22,7 @@ public record RelocateOptions(ByteSize chunkSize, String mover, SimDuration maxS
       throw new BadValueException("maxSwitchover", maxSwitchover,
           "fsr.maxSwitchoverSeconds is a whole number of seconds, at least 1s");
     }
+    Check.present("dbt", dbt);
+    Check.present("snapshot", snapshot);
   }
 }

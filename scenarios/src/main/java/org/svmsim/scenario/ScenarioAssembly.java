@@ -87,7 +87,8 @@ public record ScenarioAssembly(Scenario scenario, HostConfig host, List<Datastor
   }
 
   private static MigrationOptions options(RelocateOptions o) {
-    return new MigrationOptions(o.chunkSize().sectors(), o.mover(), o.maxSwitchover().nanos());
+    return new MigrationOptions(o.chunkSize().sectors(), o.mover(), o.maxSwitchover().nanos(),
+        o.dbt().policy(), o.snapshot().policy());
   }
 
   private static DatastoreId datastoreId(Scenario s, String nameOrUuid) {

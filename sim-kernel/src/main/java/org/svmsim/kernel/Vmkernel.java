@@ -1,6 +1,7 @@
 package org.svmsim.kernel;
 
 import java.util.List;
+import org.svmsim.kernel.cbt.ChangeTracking;
 import org.svmsim.kernel.config.DatastoreConfig;
 import org.svmsim.kernel.config.HostConfig;
 import org.svmsim.kernel.copy.CopyJobs;
@@ -24,6 +25,7 @@ public final class Vmkernel {
   private final Switchovers switchovers;
   private final CopyJobs copies;
   private final IoFaults ioFaults;
+  private final ChangeTracking cbt;
 
   /** A host on the run's {@code storage}, mounting {@code datastores} from it. */
   public Vmkernel(Bus bus, SimRandom random, HostConfig host, StorageFabric storage,
@@ -36,6 +38,7 @@ public final class Vmkernel {
     this.ioFaults = new IoFaults();
     this.copies = new CopyJobs(bus, ioFaults);
     new KernelFaults(bus, random.split("faults"), vmfs, ioFaults);
+    this.cbt = new ChangeTracking(bus);
     datastores.forEach(vmfs::mount);
   }
 
@@ -63,6 +66,11 @@ public final class Vmkernel {
 
   public Switchovers switchovers() {
     return switchovers;
+  }
+
+  /** Change tracking for dirty-block-tracking copies. */
+  public ChangeTracking cbt() {
+    return cbt;
   }
 
   /** The disk copies: jobs with their own ids, any number of passes. */

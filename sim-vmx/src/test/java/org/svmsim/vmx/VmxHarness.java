@@ -32,6 +32,7 @@ final class VmxHarness {
   final Vmkernel kernel;
   final Vmx vmx;
   final List<Event> events = new ArrayList<>();
+  final List<Long> times = new ArrayList<>();
 
   VmxHarness(long seed, long diskSectors, WorkloadConfig workload, long chunkSectors, long dstBlockSize,
       long dstFree) {
@@ -41,7 +42,10 @@ final class VmxHarness {
   VmxHarness(long seed, long diskSectors, WorkloadConfig workload, long dstBlockSize, long dstFree,
       int diskCount, boolean thin) {
     loop = new EventLoop(seed);
-    loop.observe((t, e) -> events.add(e));
+    loop.observe((t, e) -> {
+      events.add(e);
+      times.add(t);
+    });
     SimRandom random = new SimRandom(seed);
     HostConfig host = new HostConfig("esx", "6.0.0", "3620759", 24, 60 * VirtualTime.SECOND,
         7 * VirtualTime.MINUTE, 9 * VirtualTime.MINUTE, List.of(), List.of(new WorldId(34821)));
@@ -65,22 +69,57 @@ final class VmxHarness {
   }
 
   void powerOnAndMigrate(long migrateAt, long chunkSectors, long maxSwitchoverNanos) {
+    powerOnAndMigrate(migrateAt, Method.MIRROR, new MigrationOptions(chunkSectors, "auto", maxSwitchoverNanos));
+  }
+
+  void powerOnAndMigrate(long migrateAt, Method method, MigrationOptions options) {
     loop.scheduleAt(0, new VmxEvent.StartVmx(VM, SRC, false));
     loop.scheduleAt(migrateAt - VirtualTime.SECOND, new VmxEvent.StartVmx(VM, DST, true));
-    loop.scheduleAt(migrateAt, new VmxEvent.StartSvmotion(VM, Method.MIRROR, DST, MigrationId.parse("1463662769720447"), "ab12cd34",
-        new MigrationOptions(chunkSectors, "auto", maxSwitchoverNanos)));
+    loop.scheduleAt(migrateAt, new VmxEvent.StartSvmotion(VM, method, DST,
+        MigrationId.parse("1463662769720447"), "ab12cd34", options));
   }
 
   /** Runs until the migration reports, then a little longer so the guest writes on the destination. */
   VmxEvent.SvmotionFinished runMigration() {
+    return runMigration(5 * VirtualTime.SECOND);
+  }
+
+  /** Runs until the migration reports, then {@code afterNanos} more of guest I/O on wherever the VM runs. */
+  VmxEvent.SvmotionFinished runMigration(long afterNanos) {
     VmxEvent.SvmotionFinished[] done = {null};
     loop.subscribe(VmxEvent.SvmotionFinished.class, e -> {
       done[0] = e;
-      loop.scheduleAt(loop.now() + 5 * VirtualTime.SECOND, new VmxEvent.StopVmx(VM));
+      loop.scheduleAt(loop.now() + afterNanos, new VmxEvent.StopVmx(VM));
     });
     loop.subscribe(VmxEvent.VmxStopped.class, e -> loop.stop());
     loop.run(30 * VirtualTime.MINUTE);
     return done[0];
+  }
+
+  /** Every event with its virtual time, in dispatch order. */
+  void forEachTimed(java.util.function.BiConsumer<Long, Event> action) {
+    for (int i = 0; i < events.size(); i++) {
+      action.accept(times.get(i), events.get(i));
+    }
+  }
+
+  TimedEvents loopTimes() {
+    return this::forEachTimed;
+  }
+
+  /** The recorded events, for a lambda over (time, event). */
+  interface TimedEvents {
+    void forEach(java.util.function.BiConsumer<Long, Event> action);
+  }
+
+  <E extends Event> List<E> all(Class<E> type) {
+    return events.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** The guest's write latencies, in nanoseconds, in completion order. */
+  long[] writeLatencies() {
+    return all(org.svmsim.kernel.event.KernelEvent.GuestIoCompleted.class).stream().filter(c -> c.write())
+        .mapToLong(c -> c.latencyNanos()).toArray();
   }
 
   VmxProcess process() {

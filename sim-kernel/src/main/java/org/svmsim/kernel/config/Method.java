@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public enum Method {
   MIRROR("mirror", true),
-  DBT("dbt", false),
+  DBT("dbt", true),
   SNAPSHOT("snapshot", false);
 
   private final String id;

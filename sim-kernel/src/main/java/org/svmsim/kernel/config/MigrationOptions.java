@@ -3,15 +3,17 @@ package org.svmsim.kernel.config;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.svmsim.kernel.copy.dbt.DbtPolicy;
 import org.svmsim.kernel.copy.mover.DataMover;
+import org.svmsim.kernel.copy.snapshot.SnapshotPolicy;
 
 /**
  * The relocate's options: the copy chunk (the mirror's unit of "being copied now"), the data mover
  * ({@code auto} chooses as DOMAIN.md section 5 says; {@code offload}, {@code fs3dm} or {@code fsdm} force
  * one), {@code fsr.maxSwitchoverSeconds}, and each method's own knobs.
  */
-public record MigrationOptions(long chunkSectors, String mover, long maxSwitchoverNanos, DbtOptions dbt,
-    SnapshotOptions snapshot) {
+public record MigrationOptions(long chunkSectors, String mover, long maxSwitchoverNanos, DbtPolicy dbt,
+    SnapshotPolicy snapshot) {
   /** What {@code mover} may say: {@code auto}, or one of the data movers by id. */
   public static final List<String> MOVERS =
       Stream.concat(Stream.of("auto"), Arrays.stream(DataMover.values()).map(DataMover::id)).toList();
@@ -33,6 +35,6 @@ public record MigrationOptions(long chunkSectors, String mover, long maxSwitchov
 
   /** The shared options, each method's own at their defaults. */
   public MigrationOptions(long chunkSectors, String mover, long maxSwitchoverNanos) {
-    this(chunkSectors, mover, maxSwitchoverNanos, DbtOptions.DEFAULT, SnapshotOptions.DEFAULT);
+    this(chunkSectors, mover, maxSwitchoverNanos, DbtPolicy.defaults(), SnapshotPolicy.defaults());
   }
 }

@@ -63,6 +63,16 @@ public sealed interface KernelEvent extends Event {
   record CopyJobCreated(WorldId world, CopyJobId job, DiskHandle source, DiskHandle destination,
       long sectors) implements KernelEvent {}
 
+  /**
+   * Change tracking started on a source disk for a DBT copy: the node /vmfs/devices/cbt/{@code device},
+   * its bitmap's block size and what the bitmaps take in memory ({@code Mem.MemCBTBitmapMaxAlloc}).
+   */
+  record ChangeTrackingStarted(WorldId world, DeviceName device, DiskHandle disk, long blockBytes,
+      long bitmapBytes) implements KernelEvent {}
+
+  /** Change tracking stopped; the node is gone. */
+  record ChangeTrackingStopped(WorldId world, DeviceName device) implements KernelEvent {}
+
   /** The data mover chosen for a copy job, and why (DOMAIN.md section 5). */
   record DataMoverSelected(CopyJobId job, DataMover mover, String reason) implements KernelEvent {}
 

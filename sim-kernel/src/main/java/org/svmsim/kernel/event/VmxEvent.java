@@ -70,6 +70,34 @@ public sealed interface VmxEvent extends Event {
   record DiskCopyFinished(VmId vm, String scsi, String destinationPath, long bytes, long elapsedNanos)
       implements VmxEvent {}
 
+  /** What a method does after a copy pass or consolidation round. */
+  enum NextStep {
+    /** Another pass (or round) while the guest runs. */
+    PASS,
+    /** Converged: stun, then the last pass while stunned. */
+    FINAL,
+    /** Did not converge, and the scenario says force: stun and copy what is left anyway. */
+    FORCED_FINAL,
+    /** Did not converge: the migration fails; the VM stays on the source. */
+    FAIL,
+    /** The stunned pass is done: the destination holds the disk. */
+    DONE
+  }
+
+  /** DiskLib opened the change-tracking node of a disk for a DBT copy. */
+  record ChangeTrackingOpened(VmId vm, String scsi, String node, long blockBytes) implements VmxEvent {}
+
+  /** DiskLib shut change tracking down on a disk ({@code fid} is the tracked file's id). */
+  record ChangeTrackingClosed(VmId vm, String scsi, long fid) implements VmxEvent {}
+
+  /**
+   * A copy pass (DBT) or consolidation round (snapshot) of one disk ended: it copied {@code copiedBytes};
+   * {@code pendingBytes} is what the guest dirtied (DBT) or wrote to the newest redo log (snapshot)
+   * meanwhile, what the next pass must copy.
+   */
+  record CopyPassEnded(VmId vm, String scsi, Method method, int pass, boolean stunned, long copiedBytes,
+      long pendingBytes, NextStep next) implements VmxEvent {}
+
   /** vcpus stopped for the switchover. */
   record VmStunned(VmId vm) implements VmxEvent {}
 

@@ -127,6 +127,9 @@ public enum VmwareCatalog implements CatalogEntry {
   CBT_CREATE_FAILED(Provenance.REAL, Threads.VCPU0, "DISKLIB-CBT : Creating cbt node {} failed with error {}"),
   CBT_SHUTTING_DOWN(Provenance.REAL, Threads.VCPU0, "DISKLIB-CBT : Shutting down change tracking for untracked fid {}."),
   CBT_DISCONNECTED(Provenance.REAL, Threads.VCPU0, "DISKLIB-CBT : Successfully disconnected CBT node."),
+  // svmsim's wording: ESX 4.x's own lines for each dirty block pass are not public.
+  DBT_PASS_ENDED(Provenance.SVMSIM, Threads.WORKER0,
+      "SVMotion: Dirty block copy pass {} of {} copied {} bytes{}; {} bytes dirty; next: {}."),
   CBT_RESUMING(Provenance.REAL, Threads.VCPU0, "DISKLIB-LIB : Resuming change tracking."),
   AIO_OPEN_FAILED(Provenance.REAL, Threads.VCPU0, "AIOGNRC: Failed to open '{}' : {}"),
   AIO_LOCKED(Provenance.REAL, Threads.VCPU0, "AIOMGR: AIOMgr_OpenWithRetry: Descriptor file '{}' locked (try {})"),

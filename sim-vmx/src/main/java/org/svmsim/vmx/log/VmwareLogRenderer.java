@@ -69,6 +69,13 @@ public final class VmwareLogRenderer implements LogRenderer {
       phase(t, e);
     } else if (event instanceof VmxEvent.DiskCopyStarted e) {
       log(e, e.vm()).add(t, COPY_STARTED, e.destinationPath());
+    } else if (event instanceof VmxEvent.ChangeTrackingOpened e) {
+      log(e, e.vm()).add(t, CBT_OPENING, e.node());
+    } else if (event instanceof VmxEvent.ChangeTrackingClosed e) {
+      log(e, e.vm()).add(t, CBT_SHUTTING_DOWN, e.fid());
+      log(e, e.vm()).add(t, CBT_DISCONNECTED);
+    } else if (event instanceof VmxEvent.CopyPassEnded e) {
+      passEnded(log(e, e.vm()), t, e);
     } else if (event instanceof VmxEvent.DiskCopyFinished e) {
       log(e, e.vm()).add(t, COPY_COMPLETED, e.destinationPath(), e.bytes(), seconds(e.elapsedNanos()));
     } else if (event instanceof VmxEvent.VmStunned e) {
@@ -166,6 +173,15 @@ public final class VmwareLogRenderer implements LogRenderer {
     dict(log, t, "memSize", e.memoryBytes() >> 20);
     dict(log, t, "guestOS", e.guestOs());
     dict(log, t, "uuid.bios", e.uuid());
+  }
+
+  private static void passEnded(VmLog log, long t, VmxEvent.CopyPassEnded e) {
+    String next = e.next().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    switch (e.method()) {
+      case DBT -> log.add(t, DBT_PASS_ENDED, e.pass(), e.scsi(), e.copiedBytes(),
+          e.stunned() ? " while stunned" : "", e.pendingBytes(), next);
+      default -> { }
+    }
   }
 
   private static void dict(VmLog log, long t, String key, Object value) {

@@ -1,6 +1,7 @@
 package org.svmsim.vmx.svmotion;
 
 import org.svmsim.kernel.config.Method;
+import org.svmsim.vmx.svmotion.dbt.DbtDiskCopy;
 import org.svmsim.vmx.svmotion.mirror.MirrorCopy;
 
 /** Each method's {@link DiskCopy}, built from the one list of methods. */
@@ -10,7 +11,8 @@ final class Methods {
   static DiskCopy forDisk(Method method, DiskMove move) {
     return switch (method) {
       case MIRROR -> new MirrorCopy(move);
-      case DBT, SNAPSHOT -> throw new IllegalArgumentException("method " + method + " is not implemented");
+      case DBT -> new DbtDiskCopy(move);
+      case SNAPSHOT -> throw new IllegalArgumentException("method " + method + " is not implemented");
     };
   }
 }

@@ -28,9 +28,9 @@ class RelocateRefusalTest {
   }
 
   @Test
-  void dbtIsNotImplementedYet() {
-    AgentsHarness h = new AgentsHarness(1).relocate("dbt");
-    assertRefused(h, "vmodl.fault.NotSupported: method dbt is not implemented yet");
+  void snapshotIsNotImplementedYet() {
+    AgentsHarness h = new AgentsHarness(1).relocate("snapshot");
+    assertRefused(h, "vmodl.fault.NotSupported: method snapshot is not implemented yet");
     assertEquals(List.of("INITIALIZING->OFF", "OFF->POWERING_ON", "POWERING_ON->ON"), h.transitions());
     assertEquals(VmState.ON, h.agents.state(VM));
   }

@@ -232,6 +232,11 @@ public final class DbtCopy {
     return buffer != null;
   }
 
+  /** The chunk {@link #beginChunk} last read, still in flight; null when none is. */
+  public BlockStore.Slice inFlightChunk() {
+    return buffer;
+  }
+
   public List<PassEnd> passes() {
     return List.copyOf(passes);
   }

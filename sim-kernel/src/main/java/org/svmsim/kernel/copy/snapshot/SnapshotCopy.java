@@ -219,6 +219,11 @@ public final class SnapshotCopy {
     return buffer != null;
   }
 
+  /** The chunk {@link #beginChunk} last read, still in flight; null when none is. */
+  public BlockStore.Slice inFlightChunk() {
+    return buffer;
+  }
+
   public List<RoundEnd> rounds() {
     return List.copyOf(rounds);
   }
