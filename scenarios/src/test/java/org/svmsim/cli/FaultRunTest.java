@@ -104,7 +104,7 @@ class FaultRunTest {
   private static Set<String> filesLeft(Path out, String datastore) throws Exception {
     ObjectMapper json = new ObjectMapper();
     Set<String> present = new LinkedHashSet<>();
-    for (String line : OutputTrees.lines(out.resolve("events.jsonl"))) {
+    for (String line : OutputTrees.eventLines(out.resolve("events.jsonl"))) {
       if (!line.contains("\"" + datastore + "\"") || !line.contains("quick-vm/")) {
         continue;
       }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.StringWriter;
-import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,7 +109,7 @@ class RandomFaultPropertyTest {
     StringWriter journal = new StringWriter();
     WriteJournal audit = new WriteJournal(journal);
     History history = new History();
-    Simulation.Result result = new Simulation(ScenarioAssembly.of(s)).run(Writer.nullWriter(),
+    Simulation.Result result = new Simulation(ScenarioAssembly.of(s)).run(null,
         List.of(audit, history));
     String outcome = result.summary().outcome();
     assertEquals(0, result.summary().lostWrites(), "lost writes");
