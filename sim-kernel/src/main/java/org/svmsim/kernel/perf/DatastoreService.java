@@ -24,7 +24,8 @@ import org.svmsim.kernel.sim.VirtualTime;
  * slot order, or a stream holding most of the slots would take most of the bandwidth. Equal weights, one
  * transfer at a time, whole: guesses, ESXi's own schedulers (mClock, SIOC) are not modelled.
  *
- * <p>An I/O costs two loop-internal wake-ups (end of transfer, completion), which no observer records.
+ * <p>An I/O costs one loop-internal wake-up (its completion), two when it had to wait for the pipe; no
+ * observer sees them, nothing is recorded.
  */
 public final class DatastoreService {
   private static final Comparator<Io> BY_TAG =
@@ -35,8 +36,9 @@ public final class DatastoreService {
   private final DatastorePerformance perf;
   private final PriorityQueue<IoStream> backlogged = new PriorityQueue<>(DatastoreService::compareHeads);
   private final PriorityQueue<Io> waitingForPipe = new PriorityQueue<>(BY_TAG);
-  private final Bus.Wakeup transferEnd = this::transferEnded;
-  private Io transferring;
+  private final Bus.Wakeup pipeFree = this::pipeFreed;
+  private long pipeFreeAt;
+  private boolean pipeWakePending;
   private int busySlots;
   private long virtualTime;
   private long arrivals;
@@ -113,27 +115,35 @@ public final class DatastoreService {
 
   private void admit(Io io) {
     busySlots++;
-    if (transferring == null) {
+    if (bus.now() >= pipeFreeAt && waitingForPipe.isEmpty()) {
       transfer(io);
-    } else {
-      waitingForPipe.add(io);
+      return;
+    }
+    waitingForPipe.add(io);
+    if (!pipeWakePending) {
+      pipeWakePending = true;
+      bus.wakeAt(pipeFreeAt, pipeFree);
     }
   }
 
+  /**
+   * Moves {@code io}'s bytes now: its completion is then fixed. The pipe's own wake-up is needed only when
+   * an I/O waits for it, so a lone stream costs one wake-up per I/O.
+   */
   private void transfer(Io io) {
-    transferring = io;
     virtualTime = Math.max(virtualTime, io.startTag);
-    bus.wakeAt(bus.now() + VirtualTime.transfer(io.bytes, perf.bytesPerSecond()), transferEnd);
+    pipeFreeAt = bus.now() + VirtualTime.transfer(io.bytes, perf.bytesPerSecond());
+    bus.wakeAt(pipeFreeAt + perf.latencyNanos(), io);
   }
 
-  private void transferEnded() {
-    Io done = transferring;
-    transferring = null;
-    Io next = waitingForPipe.poll();
-    if (next != null) {
-      transfer(next);
+  /** The pipe is free and I/Os wait for it: the one with the lowest start tag goes next. */
+  private void pipeFreed() {
+    pipeWakePending = false;
+    transfer(waitingForPipe.poll());
+    if (!waitingForPipe.isEmpty()) {
+      pipeWakePending = true;
+      bus.wakeAt(pipeFreeAt, pipeFree);
     }
-    bus.wakeAt(bus.now() + perf.latencyNanos(), done);
   }
 
   private void complete(Io io) {

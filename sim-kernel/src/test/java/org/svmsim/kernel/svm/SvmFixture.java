@@ -42,14 +42,22 @@ final class SvmFixture {
   final ExtentStore source;
   final ExtentStore destination;
 
+  static final DatastorePerformance PERF = new DatastorePerformance(200_000_000L, VirtualTime.MILLISECOND, 32);
+
   SvmFixture(long sectors, boolean thinDestination, long destinationFree) throws NoSpaceException {
+    this(sectors, thinDestination, destinationFree, PERF);
+  }
+
+  /** As above, with the destination datastore's own performance. */
+  SvmFixture(long sectors, boolean thinDestination, long destinationFree, DatastorePerformance destinationPerf)
+      throws NoSpaceException {
     loop.observe((t, e) -> events.add(e));
-    var perf = new DatastorePerformance(200_000_000L, VirtualTime.MILLISECOND, 32);
+    var perf = PERF;
     Vmfs vmfs = new Vmfs(loop, new SimRandom(5));
     src = vmfs.mount(new DatastoreConfig("src", DatastoreId.of("57396b2a-3d2e4f10-8a3c-f8bc123449c2"), MIB,
         1L << 40, 1L << 40, "a", false, perf));
     dst = vmfs.mount(new DatastoreConfig("dst", DatastoreId.of("5739734e-f309ac87-4491-f8bc123449c2"), MIB,
-        1L << 40, destinationFree, "b", false, perf));
+        1L << 40, destinationFree, "b", false, destinationPerf));
     long bytes = sectors * BlockStore.SECTOR;
     primary = src.createFile("W1_2/W1_2-flat.vmdk", bytes, false, PRIMARY);
     secondary = dst.createFile("W1_2/W1_2-flat.vmdk", bytes, thinDestination, SECONDARY);

@@ -14,6 +14,7 @@ import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.io.GuestIo;
 import org.svmsim.kernel.io.IoRoute;
+import org.svmsim.kernel.perf.DatastorePerformance;
 import org.svmsim.kernel.sim.Event;
 import org.svmsim.kernel.sim.VirtualTime;
 
@@ -115,6 +116,34 @@ class SvmMirrorDeviceTest {
     assertFalse(c.waited());
     assertTrue(c.latencyNanos() >= VirtualTime.MILLISECOND, "pays at least one latency: " + c.latencyNanos());
     assertEquals(1001, f.destination.tagAt(7));
+  }
+
+  @Test
+  void aMirroredWriteWaitsForTheSlowerDiskAndAReadForTheSourceOnly() throws Exception {
+    var slow = new DatastorePerformance(50_000_000L, 5 * VirtualTime.MILLISECOND, 32);
+    SvmFixture f = new SvmFixture(4096, false, 1L << 40, slow);
+    SvmMirrorDevice dev = f.make();
+    f.copy(dev, OPTIONS);
+    f.loop.run();
+    long at = f.loop.now() + VirtualTime.SECOND;
+    f.loop.wakeAt(at, () -> {
+      dev.submit(write(1, 0, 8));
+      dev.submit(new GuestIo(VM, 0, 2, false, 64, 8, 0));
+    });
+    f.loop.run();
+    Map<Long, KernelEvent.GuestIoCompleted> done = new LinkedHashMap<>();
+    f.of(KernelEvent.GuestIoCompleted.class).forEach(c -> done.put(c.ioId(), c));
+    // Idle datastores: each I/O costs its transfer plus its datastore's latency; the mirrored write is
+    // acknowledged when the slower destination write is done, the read pays the source alone (after the
+    // write's transfer there, which came first).
+    long onSlow = VirtualTime.transfer(4096, slow.bytesPerSecond()) + slow.latencyNanos();
+    long onSource = VirtualTime.transfer(4096, SvmFixture.PERF.bytesPerSecond()) + SvmFixture.PERF.latencyNanos();
+    assertEquals(IoRoute.MIRRORED, done.get(1L).route());
+    assertEquals(onSlow, done.get(1L).latencyNanos());
+    assertEquals(onSource + VirtualTime.transfer(4096, SvmFixture.PERF.bytesPerSecond()),
+        done.get(2L).latencyNanos());
+    assertEquals(1001, f.destination.tagAt(7));
+    assertEquals(1001, f.source.tagAt(7));
   }
 
   @Test
