@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
   static final int USER_ERROR = 2;
   static final int INTERNAL_ERROR = 1;
+  static final int ENVIRONMENT_ERROR = 3;
 
   @Spec
   CommandSpec spec;
@@ -64,6 +65,10 @@ public final class Main implements Runnable {
     if (e instanceof ScenarioException || e instanceof UsageError || e instanceof BadEventsFileException) {
       err.println("svmsim: " + oneLine(e.getMessage()));
       return USER_ERROR;
+    }
+    if (e instanceof EnvironmentError) {
+      err.println("svmsim: " + oneLine(e.getMessage()));
+      return ENVIRONMENT_ERROR;
     }
     err.println("svmsim: internal error: " + oneLine(String.valueOf(e)));
     if ("1".equals(System.getenv("SVMSIM_DEBUG"))) {

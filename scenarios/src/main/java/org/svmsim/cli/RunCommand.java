@@ -1,7 +1,11 @@
 package org.svmsim.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.svmsim.run.EventsFormat;
 import org.svmsim.run.RunSummary;
 import org.svmsim.run.SimulationRunner;
 import org.svmsim.scenario.Scenario;
@@ -27,8 +31,14 @@ final class RunCommand implements Callable<Integer> {
       description = "Output directory (default: runs/<scenario>-seed<seed>-<method>).")
   Path out;
 
-  @Option(names = "--force", description = "Replace DIR if it exists and is not empty.")
+  @Option(names = "--force",
+      description = "Replace DIR when it holds a previous svmsim output and nothing else.")
   boolean force;
+
+  @Option(names = "--events", paramLabel = "FORMAT", defaultValue = "plain",
+      description = "How to record the events: plain (events.jsonl, the default), gzip (events.jsonl.gz,"
+          + " about ten times smaller) or none (no events file: the run cannot be replayed).")
+  EventsFormat events;
 
   @Option(names = "--journal",
       description = "Also write journal.jsonl (every acknowledged write, block by block) and final-disks.jsonl.")
@@ -40,10 +50,20 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Scenario s = ScenarioLoader.load(scenario, options.overrides());
+    Map<Path, String> inputs = new LinkedHashMap<>();
+    if (Files.isRegularFile(Path.of(scenario))) {
+      inputs.put(Path.of(scenario), "the scenario file " + scenario);
+    }
     OutputDirectory dir = out == null
         ? OutputDirectory.fresh(Path.of("runs"), defaultName(s))
-        : OutputDirectory.explicit(out, force);
-    RunSummary summary = dir.produce(staging -> SimulationRunner.run(s, staging, journal));
+        : OutputDirectory.explicit(out, force, inputs);
+    Map<String, String> about = new LinkedHashMap<>();
+    about.put("command", "run");
+    about.put("scenario", s.name());
+    about.put("seed", Long.toString(s.seed()));
+    about.put("method", String.join("+", s.relocateMethods()));
+    about.put("svmsim", Version.number());
+    RunSummary summary = dir.produce(about, staging -> SimulationRunner.run(s, staging, events, journal));
     spec.commandLine().getOut().println(summary.oneLine());
     spec.commandLine().getOut().println("output: " + dir.target());
     return 0;

@@ -1,7 +1,6 @@
 package org.svmsim.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import org.svmsim.scenario.Mappers;
 
 /**
  * The report as one self-contained HTML file: the page, its script and styles, the uPlot charting
@@ -62,7 +62,7 @@ public final class ReportPage {
 
   private static String encode(Map<String, Object> data) {
     try {
-      byte[] json = new ObjectMapper().writeValueAsBytes(data);
+      byte[] json = Mappers.compactJson().writeValueAsBytes(data);
       ByteArrayOutputStream zipped = new ByteArrayOutputStream(json.length / 8 + 64);
       // GZIPOutputStream writes no timestamp or name: the same data gives the same bytes.
       try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {

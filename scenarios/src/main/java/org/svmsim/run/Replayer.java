@@ -1,11 +1,8 @@
 package org.svmsim.run;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
 import org.svmsim.kernel.log.LogRenderer;
@@ -17,54 +14,47 @@ import org.svmsim.report.RunReport;
 public final class Replayer {
   private Replayer() {}
 
+  /** What a replay read: the recorded run's header and its number of events. */
+  public record Replayed(EventsHeader header, long events) {}
+
   /**
-   * Reads {@code eventsJsonl} and writes the log tree and report.html under {@code out}; returns the
-   * number of events.
+   * Reads {@code eventsFile}, checking every line ({@link EventsReader}), and writes the log tree and
+   * report.html under {@code out}. A file svmsim did not write, or not whole, is a
+   * {@link BadEventsFileException}.
    */
-  public static long replay(Path eventsJsonl, Path out) {
+  public static Replayed replay(Path eventsFile, Path out) {
     try {
       RunReport report = new RunReport();
       List<LogRenderer> renderers = Renderers.all();
-      long n = render(eventsJsonl, renderers, report);
+      Replayed r = render(eventsFile, renderers, report);
       SortedMap<String, String> logs = Simulation.collect(renderers);
       OutputTree.writeLogs(out, logs);
       ReportFile.write(out.resolve(ReportFile.NAME), report, logs);
-      return n;
+      return r;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Writes only the report of {@code eventsJsonl}'s run, to {@code file}; returns the number of events. */
-  public static long report(Path eventsJsonl, Path file) {
+  /** Writes only the report of {@code eventsFile}'s run, to {@code file}; returns the number of events. */
+  public static long report(Path eventsFile, Path file) {
     try {
       RunReport report = new RunReport();
       List<LogRenderer> renderers = Renderers.all();
-      long n = render(eventsJsonl, renderers, report);
+      Replayed r = render(eventsFile, renderers, report);
       ReportFile.write(file, report, Simulation.collect(renderers));
-      return n;
+      return r.events();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Feeds every event of the file to the renderers, then to {@code watcher}. */
-  private static long render(Path eventsJsonl, List<LogRenderer> renderers, Observer watcher) throws IOException {
-    EventJson json = new EventJson();
-    long n = 0;
-    try (BufferedReader in = Files.newBufferedReader(eventsJsonl, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        EventJson.Timed e;
-        try {
-          e = json.read(line);
-        } catch (IOException | IllegalArgumentException ex) {
-          throw new BadEventsFileException(eventsJsonl + ": line " + n + ": " + reason(ex), ex);
-        }
+  /** Feeds every event of the file, checked, to the renderers, then to {@code watcher}. */
+  private static Replayed render(Path eventsFile, List<LogRenderer> renderers, Observer watcher)
+      throws IOException {
+    try (EventsReader in = new EventsReader(eventsFile)) {
+      EventsHeader header = in.header();
+      long n = in.events((lineNo, e) -> {
         try {
           for (LogRenderer r : renderers) {
             r.onEvent(e.timeNanos(), e.event());
@@ -72,21 +62,11 @@ public final class Replayer {
           watcher.onEvent(e.timeNanos(), e.event());
         } catch (RuntimeException ex) {
           // Events that no run could have produced (a line dropped, a field edited) break a renderer.
-          throw new BadEventsFileException(eventsJsonl + ": line " + n + ": " + reason(ex), ex);
+          throw in.bad(lineNo, "an event no run could have produced here ("
+              + e.event().getClass().getSimpleName() + ")");
         }
-      }
+      });
+      return new Replayed(header, n);
     }
-    return n;
-  }
-
-  private static String reason(Exception ex) {
-    if (ex instanceof com.fasterxml.jackson.databind.exc.InvalidTypeIdException t) {
-      return "unknown event type '" + t.getTypeId() + "'";
-    }
-    if (ex instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
-      return j.getOriginalMessage().lines().findFirst().orElse("unreadable");
-    }
-    String m = ex.getMessage();
-    return m == null ? "unreadable" : m.lines().findFirst().orElse(m);
   }
 }

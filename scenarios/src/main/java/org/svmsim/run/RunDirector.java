@@ -26,17 +26,17 @@ final class RunDirector {
     for (TimedEvent t : timeline) {
       loop.scheduleAt(t.atNanos(), t.event());
     }
-    loop.subscribe(AgentEvent.PowerOnVm.class, e -> started("on " + e.vm()));
+    loop.subscribe(AgentEvent.PowerOnVm.class, e -> started("powerOn " + e.vm()));
     loop.subscribe(AgentEvent.RelocateVm.class, e -> started("relocate " + e.vm()));
-    loop.subscribe(AgentEvent.PowerOffVm.class, e -> started("off " + e.vm()));
-    loop.subscribe(VmxEvent.GuestRunning.class, e -> done("on " + e.vm()));
+    loop.subscribe(AgentEvent.PowerOffVm.class, e -> started("powerOff " + e.vm()));
+    loop.subscribe(VmxEvent.GuestRunning.class, e -> done("powerOn " + e.vm()));
     loop.subscribe(AgentEvent.RelocateFinished.class, e -> {
       if (!e.success() && failure.isEmpty()) {
         failure = e.fault();
       }
       done("relocate " + e.vm());
     });
-    loop.subscribe(VmxEvent.VmxStopped.class, e -> done("off " + e.vm()));
+    loop.subscribe(VmxEvent.VmxStopped.class, e -> done("powerOff " + e.vm()));
     loop.subscribe(RunEvent.RunFinished.class, e -> loop.stop());
   }
 
@@ -56,6 +56,18 @@ final class RunDirector {
     if (!finished) {
       finished = true;
       loop.publish(new RunEvent.RunFinished(failure.isEmpty() ? "success" : "failed", failure));
+    }
+  }
+
+  /**
+   * Stops a run that went past one of its limits: outcome {@code aborted}, {@code reason} naming the limit.
+   * The run ends at {@code atNanos} (not before now), after the events already queued for that instant.
+   */
+  void abort(long atNanos, String reason) {
+    if (!finished) {
+      finished = true;
+      loop.scheduleAt(Math.max(atNanos, loop.now()),
+          new RunEvent.RunFinished("aborted", reason + " (still pending: " + String.join(", ", pending) + ")"));
     }
   }
 

@@ -12,6 +12,7 @@ import org.svmsim.kernel.event.VmxEvent;
 import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.sim.Event;
 import org.svmsim.kernel.sim.Observer;
+import org.svmsim.kernel.storage.BlockStore;
 
 /** The run's figures, gathered from the facts on the bus, for {@code summary.json}. */
 final class RunMetrics implements Observer {
@@ -33,12 +34,20 @@ final class RunMetrics implements Observer {
   /** Bytes the guest dirtied during each unstunned DBT pass, over all disks: pass 1 first. */
   final List<Long> dirtyPerPass = new ArrayList<>();
   final GuestWriteImpact guestImpact = new GuestWriteImpact();
+  /** Bytes of the copy passes still running, by job: the partial figure of an aborted run. */
+  private final Map<CopyJobId, Long> copying = new LinkedHashMap<>();
+  private long relocateStartedNanos = -1;
 
   @Override
   public void onEvent(long t, Event event) {
     guestImpact.onEvent(t, event);
     if (event instanceof AgentEvent.RelocateVm e) {
       method = e.method().id();
+      relocateStartedNanos = t;
+    } else if (event instanceof KernelEvent.ChunkCopied e) {
+      copying.merge(e.job(), e.sectors() * BlockStore.SECTOR, Long::sum);
+    } else if (event instanceof KernelEvent.CopyFailed e) {
+      copying.remove(e.job());
     } else if (event instanceof AgentEvent.RelocateFinished e) {
       migrationNanos = e.elapsedNanos();
     } else if (event instanceof VmxEvent.VmStunned) {
@@ -49,8 +58,10 @@ final class RunMetrics implements Observer {
       mover = e.mover().id();
     } else if (event instanceof KernelEvent.CopyPassStarted e) {
       passesPerJob.merge(e.job(), 1, Integer::sum);
+      copying.put(e.job(), 0L);
     } else if (event instanceof KernelEvent.CopyPassCompleted e) {
       bytesCopied += e.bytesCopied();
+      copying.remove(e.job());
     } else if (event instanceof VmxEvent.CopyPassEnded e) {
       passEnded(e);
     } else if (event instanceof KernelEvent.SvmMirrorStats e) {
@@ -66,6 +77,13 @@ final class RunMetrics implements Observer {
     } else if (event instanceof RunEvent.RunFinished e) {
       outcome = e.outcome();
       failureReason = e.failureReason();
+      if (outcome.equals("aborted")) {
+        // The figures reached so far: the passes under way, and the migration's time until the stop.
+        bytesCopied += copying.values().stream().mapToLong(Long::longValue).sum();
+        if (migrationNanos < 0 && relocateStartedNanos >= 0) {
+          migrationNanos = t - relocateStartedNanos;
+        }
+      }
     }
   }
 

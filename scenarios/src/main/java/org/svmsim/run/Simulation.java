@@ -1,6 +1,6 @@
 package org.svmsim.run;
 
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +18,11 @@ import org.svmsim.kernel.sim.Observer;
 import org.svmsim.kernel.sim.SimRandom;
 import org.svmsim.kernel.sim.VirtualTime;
 import org.svmsim.kernel.storage.BlockStore;
+import org.svmsim.scenario.LimitsSpec;
 import org.svmsim.scenario.ScenarioAssembly;
 import org.svmsim.scenario.TimedEvent;
 import org.svmsim.scenario.fault.FaultRules;
+import org.svmsim.scenario.unit.SimDuration;
 import org.svmsim.vmx.VmFiles;
 import org.svmsim.vmx.Vmx;
 import org.svmsim.vmx.VmxProcess;
@@ -33,9 +35,6 @@ import org.svmsim.vpxa.ManagedVm;
  * recorder watching. Produces the rendered logs and the summary; writes nothing itself but events.
  */
 public final class Simulation {
-  /** A run that has not settled this long after its last timeline action has failed. */
-  static final long HORIZON_NANOS = 30L * 24 * 3600 * VirtualTime.SECOND;
-
   private final ScenarioAssembly spec;
 
   /**
@@ -48,16 +47,21 @@ public final class Simulation {
     this.spec = spec;
   }
 
-  /** Runs to the end; every dispatched event is written to {@code events} as JSON lines. */
-  public Result run(Writer events) {
+  /**
+   * Runs to the end; every dispatched event is written to {@code events} as JSON lines between a header
+   * and a trailer ({@code events} null: counted only).
+   */
+  public Result run(OutputStream events) {
     return run(events, List.of());
   }
 
   /** Runs to the end with {@code probes} watching too, after the recorder, renderers and metrics. */
-  public Result run(Writer events, List<Observer> probes) {
+  public Result run(OutputStream events, List<Observer> probes) {
     EventLoop loop = new EventLoop(spec.seed());
     SimRandom random = new SimRandom(spec.seed());
-    EventRecorder recorder = new EventRecorder(events);
+    String method = String.join("+", spec.scenario().relocateMethods());
+    EventRecorder recorder = new EventRecorder(events, new EventsHeader(EventsHeader.FORMAT, BuildInfo.version(),
+        spec.scenario().name(), spec.seed(), method));
     RunMetrics metrics = new RunMetrics();
     List<LogRenderer> renderers = Renderers.all();
     loop.observe(recorder);
@@ -65,7 +69,6 @@ public final class Simulation {
     loop.observe(metrics);
     probes.forEach(loop::observe);
 
-    String method = String.join("+", spec.scenario().relocateMethods());
     loop.publish(new RunEvent.RunStarted(spec.scenario().name(), spec.seed(), method,
         spec.startEpochMillis(), spec.host().hostname(), spec.host().esxVersion(), spec.host().esxBuild(),
         spec.host().cpus()));
@@ -79,11 +82,24 @@ public final class Simulation {
     kernel.start();
     RunDirector director = new RunDirector(loop, spec.timeline());
     long last = spec.timeline().stream().mapToLong(TimedEvent::atNanos).max().orElse(0);
-    loop.run(last + HORIZON_NANOS);
+    LimitsSpec limits = spec.scenario().limits();
+    long horizon = last + limits.overrun().nanos();
+    loop.run(horizon, limits.events());
     if (!director.finished()) {
-      director.failUnsettled();
+      if (loop.dispatched() >= limits.events()) {
+        director.abort(loop.now(), "limits.events: the run dispatched its " + limits.events() + " events by "
+            + virtual(loop.now()) + " of virtual time without finishing; raise it with --set"
+            + " limits.events=N");
+      } else if (!loop.idle()) {
+        director.abort(horizon, "limits.overrun: the run went on " + limits.overrun() + " past its timeline's"
+            + " last action at " + virtual(last) + " without finishing; raise it with --set"
+            + " limits.overrun=DURATION");
+      } else {
+        director.failUnsettled();
+      }
       loop.run();
     }
+    recorder.finish();
     SortedMap<String, String> logs = collect(renderers);
     return new Result(logs, summarize(metrics, recorder, kernel, vmx, List.copyOf(logs.keySet())),
         finalDisks(kernel, vmx));
@@ -128,6 +144,10 @@ public final class Simulation {
         round3(throttledNanos / 1e6), m.passes(), m.stunCount, mirror ? m.mirroredBytes : null,
         dbt ? List.copyOf(m.dirtyPerPass) : null, snapshot ? m.redoLogBytes : null, m.checked && m.consistent,
         lost, m.mover, round3(rate), recorder.count(), logs);
+  }
+
+  private static String virtual(long nanos) {
+    return SimDuration.ofMillis(nanos / VirtualTime.MILLISECOND).toString();
   }
 
   private static double round3(double v) {

@@ -1,12 +1,16 @@
 package org.svmsim.run;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 import org.svmsim.journal.WriteJournal;
 import org.svmsim.kernel.config.Method;
 import org.svmsim.report.ReportFile;
@@ -26,21 +30,26 @@ public final class SimulationRunner {
 
   /** Writes events.jsonl as the run goes, then the logs, summary.json and report.html; returns the summary. */
   public static RunSummary run(Scenario scenario, Path dir) {
-    return run(scenario, dir, false);
+    return run(scenario, dir, EventsFormat.PLAIN, false);
   }
 
   /** As {@link #run(Scenario, Path)}; with {@code journal}, also journal.jsonl and final-disks.jsonl. */
   public static RunSummary run(Scenario scenario, Path dir, boolean journal) {
+    return run(scenario, dir, EventsFormat.PLAIN, journal);
+  }
+
+  /** As {@link #run(Scenario, Path, boolean)}, with the events written as {@code format} says. */
+  public static RunSummary run(Scenario scenario, Path dir, EventsFormat format, boolean journal) {
     refuseUnimplementedMethods(scenario);
+    ScenarioAssembly assembly = ScenarioAssembly.of(scenario);
     try {
       Simulation.Result result;
       RunReport report = new RunReport();
-      try (BufferedWriter events = Files.newBufferedWriter(dir.resolve("events.jsonl"), StandardCharsets.UTF_8);
+      try (OutputStream events = format == EventsFormat.NONE ? null : stream(dir.resolve(format.fileName()), format);
           BufferedWriter lines = journal ? Files.newBufferedWriter(dir.resolve(JOURNAL), StandardCharsets.UTF_8)
               : null) {
         WriteJournal audit = journal ? new WriteJournal(lines) : null;
-        result = new Simulation(ScenarioAssembly.of(scenario))
-            .run(events, audit == null ? List.of(report) : List.of(report, audit));
+        result = new Simulation(assembly).run(events, audit == null ? List.of(report) : List.of(report, audit));
         if (audit != null) {
           try (BufferedWriter last = Files.newBufferedWriter(dir.resolve(FINAL_DISKS), StandardCharsets.UTF_8)) {
             audit.writeFinalDisks(last, result.finalDisks());
@@ -54,6 +63,18 @@ public final class SimulationRunner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static OutputStream stream(Path file, EventsFormat format) throws IOException {
+    OutputStream out = Files.newOutputStream(file);
+    if (format == EventsFormat.GZIP) {
+      out = new GZIPOutputStream(out, 1 << 16) {
+        {
+          def.setLevel(Deflater.BEST_SPEED);
+        }
+      };
+    }
+    return new BufferedOutputStream(out, 1 << 16);
   }
 
   /** The scenario format already names the roadmap's methods; this version runs mirror only. */

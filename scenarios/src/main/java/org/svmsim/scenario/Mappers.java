@@ -45,6 +45,11 @@ public final class Mappers {
         .enable(SerializationFeature.INDENT_OUTPUT));
   }
 
+  private static final class Compact {
+    static final ObjectMapper MAPPER = strict(JsonMapper.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION));
+  }
+
   private Mappers() {}
 
   public static ObjectMapper yaml() {
@@ -53,6 +58,11 @@ public final class Mappers {
 
   public static ObjectMapper json() {
     return Json.MAPPER;
+  }
+
+  /** JSON on one line (data embedded in report.html, for one). */
+  public static ObjectMapper compactJson() {
+    return Compact.MAPPER;
   }
 
   /**

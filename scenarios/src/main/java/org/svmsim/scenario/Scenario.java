@@ -11,11 +11,11 @@ import org.svmsim.scenario.fault.FaultSpec;
  * instant (UTC) that virtual time zero stands for in the logs; {@code timeline} offsets count from it.
  * {@code description} is the one line {@code svmsim list} shows; {@code lesson} is a paragraph saying what
  * the scenario teaches and what to look for in its logs and report. {@code faults} are injected into its
- * relocates ({@link FaultSpec}). Field rules live in each record; rules
- * across records in {@link ScenarioValidator}.
+ * relocates ({@link FaultSpec}); {@code limits} bound the run ({@link LimitsSpec}). Field rules live in each
+ * record; rules across records in {@link ScenarioValidator}.
  */
 public record Scenario(String name, String description, String lesson, long seed, Instant start, HostSpec host,
-    List<DatastoreSpec> datastores, List<VmSpec> vms, List<ActionSpec> timeline,
+    List<DatastoreSpec> datastores, List<VmSpec> vms, List<ActionSpec> timeline, LimitsSpec limits,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FaultSpec> faults) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -29,12 +29,13 @@ public record Scenario(String name, String description, String lesson, long seed
     vms = List.copyOf(Check.present("vms", vms));
     timeline = List.copyOf(Check.present("timeline", timeline));
     faults = faults == null ? List.of() : List.copyOf(faults);
+    Check.present("limits", limits);
   }
 
-  /** A scenario without faults. */
+  /** A scenario without faults, within the default limits. */
   public Scenario(String name, String description, String lesson, long seed, Instant start, HostSpec host,
       List<DatastoreSpec> datastores, List<VmSpec> vms, List<ActionSpec> timeline) {
-    this(name, description, lesson, seed, start, host, datastores, vms, timeline, List.of());
+    this(name, description, lesson, seed, start, host, datastores, vms, timeline, LimitsSpec.DEFAULT, List.of());
   }
 
   /** The methods of the relocate actions, in timeline order, without repeats. */

@@ -24,7 +24,7 @@ class FaultPlanRunTest {
     assertEquals(0, r.code(), r.err());
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> events = new ArrayList<>();
-    for (String line : OutputTrees.lines(out.resolve("events.jsonl"))) {
+    for (String line : OutputTrees.eventLines(out.resolve("events.jsonl"))) {
       events.add(json.readTree(line));
     }
     List<JsonNode> injected = events.stream().filter(e -> e.get("type").asText().equals("Kernel.FaultInjected")).toList();

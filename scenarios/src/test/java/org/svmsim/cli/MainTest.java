@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,20 +145,40 @@ class MainTest {
   }
 
   @Test
-  void runRefusesANonEmptyOutputDirectoryUnlessForced() throws Exception {
+  void runRefusesANonEmptyOutputDirectoryAndForceReplacesOnlySvmsimsOwnOutput() throws Exception {
     Path out = Files.createDirectory(tmp.resolve("taken"));
     Files.writeString(out.resolve("keep.txt"), "mine");
-    assertUserError(Cli.run("run", "quick", "--out", out.toString()),
-        "svmsim: " + out + ": output directory exists and is not empty (--force replaces it)");
-    assertTrue(Files.exists(out.resolve("keep.txt")));
+    assertUserError(Cli.run("run", "quick", "--out", out.toString()), "svmsim: " + out
+        + ": output directory exists and is not empty (--force replaces it when it holds a svmsim output and"
+        + " nothing else)");
+    assertUserError(Cli.run("run", "quick", "--out", out.toString(), "--force"), "svmsim: " + out
+        + ": --force refused: it holds no .svmsim-run marker, so svmsim did not write it; nothing was touched");
+    assertEquals("mine", Files.readString(out.resolve("keep.txt")));
 
-    Cli forced = Cli.run("run", "quick", "--out", out.toString(), "--force");
+    Path own = tmp.resolve("own");
+    assertEquals(0, Cli.run("run", "quick", "--out", own.toString()).code());
+    Cli forced = Cli.run("run", "quick", "--seed", "7", "--out", own.toString(), "--force");
     assertEquals(0, forced.code(), forced.err());
-    assertFalse(Files.exists(out.resolve("keep.txt")));
-    assertTrue(Files.exists(out.resolve("summary.json")));
+    assertTrue(Files.readString(own.resolve("summary.json")).contains("\"seed\" : 7,"));
+    assertTrue(Files.readString(own.resolve(".svmsim-run")).contains("command: run\nscenario: quick\nseed: 7\n"));
     try (Stream<Path> left = Files.list(tmp)) {
-      assertEquals(1, left.count(), "no staging or old directory is left beside the output");
+      assertEquals(List.of("own", "taken"), left.map(p -> p.getFileName().toString()).sorted().toList(),
+          "no staging or old directory is left beside the output");
     }
+  }
+
+  @Test
+  void forceNeverReplacesTheDirectoryOfTheScenarioFileOrOfTheEventsBeingReplayed() throws Exception {
+    Path own = tmp.resolve("own");
+    assertEquals(0, Cli.run("run", "quick", "--out", own.toString()).code());
+    Path scenario = Files.writeString(own.resolve("my.yaml"), Cli.run("show", "quick").out());
+    assertOneLineUserError(Cli.run("run", scenario.toString(), "--out", own.toString(), "--force"),
+        own + ": refusing to write there: it is or holds the scenario file");
+    Files.delete(scenario);
+    Path events = own.resolve("events.jsonl");
+    assertOneLineUserError(Cli.run("replay", events.toString(), "--out", own.toString(), "--force"),
+        own + ": refusing to write there: it is or holds the events file being replayed");
+    assertTrue(Files.size(events) > 0);
   }
 
   @Test
@@ -171,11 +192,8 @@ class MainTest {
     Files.writeString(out.resolve("x"), "x");
     assertOneLineUserError(Cli.run("replay", events.toString(), "--out", out.toString()), "not empty");
     assertOneLineUserError(Cli.run("replay", events.toString(), "--out", out.toString(), "--force"),
-        "line 1: not an event line");
-    Files.writeString(events, "{\"t\":0,\"type\":\"Kernel.NoSuchThing\"}\n");
-    assertOneLineUserError(Cli.run("replay", events.toString(), "--out", out.toString(), "--force"),
-        "line 1: unknown event type 'Kernel.NoSuchThing'");
-    assertTrue(Files.exists(out.resolve("x")), "a failed replay leaves the old output alone");
+        "--force refused");
+    assertTrue(Files.exists(out.resolve("x")), "a refused replay leaves the directory alone");
   }
 
   @Test

@@ -35,6 +35,12 @@ final class OutputTrees {
     }
   }
 
+  /** The event lines of an events.jsonl, without its header and trailer. */
+  static List<String> eventLines(Path file) {
+    List<String> all = lines(file);
+    return all.subList(1, all.size() - 1);
+  }
+
   static List<String> lines(Path file) {
     try {
       return Files.readAllLines(file);

@@ -154,12 +154,21 @@ class SeedRunTest {
     var original = OutputTrees.read(run);
     original.remove("events.jsonl");
     original.remove("summary.json");
-    OutputTrees.assertSameBytes(original, OutputTrees.read(replay));
+    original.remove(".svmsim-run");
+    var replayed = OutputTrees.read(replay);
+    assertTrue(new String(replayed.remove(".svmsim-run"), java.nio.charset.StandardCharsets.UTF_8)
+        .contains("command: replay\n"));
+    OutputTrees.assertSameBytes(original, replayed);
     JsonNode s = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
     List<String> events = OutputTrees.lines(run.resolve("events.jsonl"));
-    assertEquals(s.get("events").asLong(), events.size());
-    assertTrue(events.get(0).contains("\"type\":\"Run.RunStarted\""), events.get(0));
-    assertTrue(events.get(events.size() - 1).contains("\"type\":\"Run.RunFinished\""));
+    assertEquals(s.get("events").asLong() + 2, events.size(), "the events between a header and a trailer");
+    assertTrue(events.get(0).startsWith("{\"svmsimEvents\":1,\"svmsim\":"), events.get(0));
+    assertTrue(events.get(0).endsWith(",\"scenario\":\"seed\",\"seed\":12,\"method\":\"mirror\"}"), events.get(0));
+    assertTrue(events.get(1).contains("\"type\":\"Run.RunStarted\""), events.get(1));
+    assertTrue(events.get(events.size() - 2).contains("\"type\":\"Run.RunFinished\""));
+    assertTrue(events.get(events.size() - 1).matches("\\{\"end\":true,\"events\":" + s.get("events").asLong()
+        + ",\"bytes\":\\d+,\"crc32c\":\"[0-9a-f]{8}\"}"), events.get(events.size() - 1));
+    assertTrue(r.out().startsWith("replayed " + s.get("events").asLong() + " events of seed seed 12 mirror"), r.out());
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -190,6 +190,9 @@ class ReportBrowserTest {
     EventJson json = new EventJson();
     try (BufferedReader in = Files.newBufferedReader(seed.resolve("events.jsonl"))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (!line.startsWith("{\"t\":")) {
+          continue; // the events file's header and trailer
+        }
         EventJson.Timed e = json.read(line);
         report.onEvent(e.timeNanos(), e.event());
       }

@@ -92,7 +92,7 @@ class ScenarioAssemblyTest {
   void anInvalidScenarioIsRefusedEvenWhenBuiltInCode() {
     Scenario s = Scenarios.load(Scenarios.minimal());
     Scenario bad = new Scenario(s.name(), s.description(), s.lesson(), s.seed(), s.start(), s.host(),
-        s.datastores(), List.of(s.vms().get(0), s.vms().get(0)), s.timeline());
+        s.datastores(), List.of(s.vms().get(0), s.vms().get(0)), s.timeline(), s.limits(), s.faults());
     assertThrows(BadValueException.class, () -> ScenarioAssembly.of(bad));
   }
 }

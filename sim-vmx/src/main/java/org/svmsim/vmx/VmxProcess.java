@@ -124,6 +124,7 @@ public final class VmxProcess {
     VirtualDisk d = disks.get(i);
     if (e.write()) {
       d.beforeWrite();
+      d.audit().issued(e.tag());
     }
     d.path().submit(new GuestIo(config.name(), i, e.ioId(), e.write(), e.lba(), e.sectors(), e.tag()));
     scheduleNextIo(i);

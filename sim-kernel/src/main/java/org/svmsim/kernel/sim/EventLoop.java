@@ -160,7 +160,15 @@ public final class EventLoop implements Bus {
 
   /** Dispatches events until the queue is empty, {@link #stop()} is called, or time passes {@code until}. */
   public void run(long untilNanos) {
-    while (!stopped && !queue.isEmpty() && queue.peek().time <= untilNanos) {
+    run(untilNanos, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #run(long)}, and also returns once {@link #dispatched()} reaches {@code maxDispatched}; what
+   * is queued stays queued, so the caller can still end the run with an event of its own.
+   */
+  public void run(long untilNanos, long maxDispatched) {
+    while (!stopped && !queue.isEmpty() && queue.peek().time <= untilNanos && dispatched < maxDispatched) {
       Entry e = queue.poll();
       if (e.cancelled) {
         continue;

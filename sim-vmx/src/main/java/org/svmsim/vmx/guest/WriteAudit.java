@@ -13,13 +13,20 @@ import org.svmsim.kernel.storage.ExtentMap;
  */
 public final class WriteAudit {
   private final ExtentMap oracle;
+  private final Set<Long> inFlight = new HashSet<>();
 
   public WriteAudit(long capacitySectors, long initialTag) {
     this.oracle = new ExtentMap(capacitySectors, initialTag);
   }
 
+  /** A write sent to the disk, not yet acknowledged. */
+  public void issued(long tag) {
+    inFlight.add(tag);
+  }
+
   /** Records an acknowledged write; an older write acknowledged late does not overwrite a newer one. */
   public void acknowledged(long lba, long sectors, long tag) {
+    inFlight.remove(tag);
     long[] runs = oracle.slice(lba, lba + sectors);
     for (int i = 0; i < runs.length; i += 3) {
       if (runs[i + 2] < tag) {
@@ -28,7 +35,11 @@ public final class WriteAudit {
     }
   }
 
-  /** The number of distinct acknowledged writes (or the initial content) missing from {@code disk}. */
+  /**
+   * The number of distinct acknowledged writes (or the initial content) missing from {@code disk}. Content
+   * of a newer write still in flight (an aborted run stops with I/O in flight) supersedes an acknowledged
+   * one, as it would on a real disk; anything else in its place is a loss.
+   */
   public long lostWrites(BlockStore disk) {
     Set<Long> lost = new HashSet<>();
     oracle.forEachRun((start, end, tag) -> {
@@ -37,7 +48,7 @@ public final class WriteAudit {
       }
       long[] found = disk.read(start, end - start).runs();
       for (int i = 2; i < found.length; i += 3) {
-        if (found[i] != tag) {
+        if (found[i] != tag && !(inFlight.contains(found[i]) && found[i] > tag)) {
           lost.add(tag);
           return;
         }

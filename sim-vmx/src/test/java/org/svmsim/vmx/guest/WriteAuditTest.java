@@ -67,6 +67,21 @@ class WriteAuditTest {
   }
 
   @Test
+  void aNewerWriteStillInFlightSupersedesAnAcknowledgedOneButNothingElseDoes() {
+    disk.write(0, 8, 5);
+    audit.issued(5);
+    audit.acknowledged(0, 8, 5);
+    disk.write(0, 8, 6);
+    audit.issued(6); // the run stops before 6 is acknowledged
+    assertEquals(0, audit.lostWrites(disk));
+    disk.write(0, 8, 4);
+    audit.issued(4);
+    assertEquals(1, audit.lostWrites(disk), "an older write in flight does not excuse losing 5");
+    disk.write(0, 8, 7);
+    assertEquals(1, audit.lostWrites(disk), "7 was never issued");
+  }
+
+  @Test
   void missingInitialContentCountsAsLost() {
     disk.write(99, 1, 0);
     assertEquals(1, audit.lostWrites(disk));
