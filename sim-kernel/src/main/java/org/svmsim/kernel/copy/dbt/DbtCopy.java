@@ -2,6 +2,7 @@ package org.svmsim.kernel.copy.dbt;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.svmsim.kernel.copy.CopyPlan;
 import org.svmsim.kernel.storage.BlockStore;
 
 /**
@@ -99,6 +100,35 @@ public final class DbtCopy {
     buffer = source.read(start, len);
     cursor = start + len;
     return len;
+  }
+
+  /**
+   * The pass under way as the kernel's copy jobs run it: {@code next} is {@link #beginChunk} handing out the
+   * buffer (null at the pass's end, then call {@link #endPass}), {@code landed} is {@link #finishChunk}.
+   */
+  public CopyPlan passPlan() {
+    long sectors = current.dirtySectors() - passCopiedSectors;
+    return new CopyPlan() {
+      @Override
+      public long sectors() {
+        return sectors;
+      }
+
+      @Override
+      public BlockStore.Slice next(long maxSectors) {
+        return beginChunk(maxSectors) > 0 ? buffer : null;
+      }
+
+      @Override
+      public void landed(BlockStore.Slice chunk) {
+        finishChunk();
+      }
+
+      @Override
+      public void abandon() {
+        DbtCopy.this.abandon();
+      }
+    };
   }
 
   /** The chunk in flight reached the destination. */

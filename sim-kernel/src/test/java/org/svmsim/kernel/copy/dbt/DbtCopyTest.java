@@ -65,6 +65,23 @@ class DbtCopyTest {
   }
 
   @Test
+  void thePassPlanHandsOutTheSameChunks() {
+    DbtCopy copy = new DbtCopy(source, destination, policy(10, 0));
+    org.svmsim.kernel.copy.CopyPlan plan = copy.passPlan();
+    assertEquals(100, plan.sectors());
+    BlockStore.Slice chunk = plan.next(64);
+    assertEquals(64, chunk.sectors());
+    copy.write(3, 1, 7);
+    plan.landed(chunk);
+    BlockStore.Slice rest;
+    while ((rest = plan.next(64)) != null) {
+      plan.landed(rest);
+    }
+    copy.endPass();
+    assertEquals(10, copy.passPlan().sectors(), "the second pass: one dirty block");
+  }
+
+  @Test
   void aWriteToTheChunkInFlightIsCopiedAgainNextPass() {
     DbtCopy copy = new DbtCopy(source, destination, policy(10, 0));
     copy.beginChunk(20);
