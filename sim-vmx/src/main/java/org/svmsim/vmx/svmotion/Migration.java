@@ -28,6 +28,7 @@ public final class Migration {
   static final String NO_DISK_SPACE = "vim.fault.NoDiskSpace";
   static final String TIMED_OUT = "vim.fault.Timedout";
   static final String SYSTEM_ERROR = "vmodl.fault.SystemError";
+  static final String CANCELED = "vmodl.fault.RequestCanceled";
 
 
   /** Where the migration is; each state allows the next steps and nothing else. */
@@ -62,6 +63,8 @@ public final class Migration {
   private long stunnedAt = -1;
   /** The fast suspend/resume under way: withdrawn if the kernel fails the switchover first. */
   private Bus.Timer resume;
+  /** An injected switchover-timeout: the fast suspend/resume never completes, the kernel's limit does. */
+  private boolean switchoverStalls;
 
   public Migration(Bus bus, Vmkernel kernel, SimRandom random, VmxProcess vmx, VmxEvent.StartSvmotion request) {
     this.bus = bus;
@@ -208,12 +211,15 @@ public final class Migration {
       return;
     }
     state = State.RESUMING;
+    if (switchoverStalls) {
+      return;
+    }
     // The checkpoint is written to the destination through its shared service; the suspend and resume
     // around it take their own time once it is there.
     long checkpoint = timings.checkpointBytes();
     destination.service().openStream(vmx.config().name() + " checkpoint").submit(checkpoint,
         (token, arrivedAt) -> {
-          if (state != State.RESUMING) {
+          if (state != State.RESUMING || switchoverStalls) {
             return;
           }
           resume = bus.timer(timings.suspendResume(), new VmxEvent.FastSuspendResumed(vmx.config().name(),
@@ -236,6 +242,31 @@ public final class Migration {
     vmx.relocated(request.destination());
     unstun();
     enterAfter(Phase.SWITCHOVER);
+  }
+
+  /**
+   * The user cancelled the task: until the VM runs on the destination the migration fails as any
+   * failure does (the source stays the VM's disk, the destination's files go); after, it is too late
+   * and the migration completes.
+   */
+  public void cancel() {
+    fail(CANCELED, "The task was canceled by a user.");
+  }
+
+  /**
+   * An injected switchover-timeout: the checkpoint's transfer to the shadow VM hangs, so this (or the
+   * coming) switchover outlasts {@code fsr.maxSwitchoverSeconds} and the kernel fails it. Once the VM
+   * runs on the destination it is too late.
+   */
+  public void stallSwitchover() {
+    if (state.ended() || state == State.TEARING_DOWN) {
+      return;
+    }
+    switchoverStalls = true;
+    if (resume != null) {
+      resume.cancel();
+      resume = null;
+    }
   }
 
   /** The kernel failed the switchover for taking too long: the VM resumes on the source. */
