@@ -83,7 +83,7 @@
       item('seed', String(r.seed));
       if (r.migrationS !== undefined) item('migration', duration(r.migrationS));
       item('downtime', r.downtimeMs + ' ms');
-      item('guest writes', r.guestWrites + ' (' + r.guestWritesMirrored + ' mirrored)');
+      item('guest writes', r.guestWrites + (r.method === 'mirror' ? ' (' + r.guestWritesMirrored + ' mirrored)' : ''));
       if (r.consistent !== null) item('consistent at switchover', String(r.consistent));
       if (r.mover) item('data mover', r.mover);
       item('host', r.host);
@@ -92,6 +92,8 @@
     });
     const lesson = runs[0].lesson;
     if (lesson) {
+      // The events do not carry the scenario's text: this is the bundled scenario's of that name.
+      $('#lesson-section h2').textContent = 'What the bundled scenario ' + runs[0].scenario + ' teaches';
       $('#lesson').textContent = lesson;
       $('#lesson-section').hidden = false;
     }
@@ -120,7 +122,11 @@
     for (const p of state.placed) {
       const left = (p.a - state.x0) / span * 100;
       p.e.style.left = left + '%';
-      if (p.b !== null) p.e.style.width = Math.max(0, (p.b - p.a) / span * 100) + '%';
+      if (p.b !== null) {
+        p.e.style.width = Math.max(0, (p.b - p.a) / span * 100) + '%';
+        // A span that starts left of the view shows its label from the view's edge (padding % is of the track).
+        p.e.style.paddingLeft = left < 0 ? 'calc(' + (-left) + '% + 3px)' : '';
+      }
     }
     const cursor = state.moment;
     document.querySelectorAll('.overlay.cursor').forEach((c) => {
@@ -205,7 +211,8 @@
     });
     const legend = el('div', 'legend-row', 'spans:');
     [['task', 'vpxa task'], ['step', 'relocate step'], ['state', 'hostd VM state'], ['process', 'VMX process'],
-      ['phase', 'SVMotion phase'], ['stun', 'stun'], ['mirror', 'mirror device'], ['copy', 'copy pass'],
+      ['phase', 'SVMotion phase'], ['stun', 'stun'], ['mirror', 'mirror device'], ['cbt', 'change tracking'],
+      ['copy', 'copy pass'],
       ['probe', 'rescan probe (Busy)'], ['fail', 'failure']].forEach(([k, name]) => {
       const i = el('i', 'k-' + k);
       legend.append(i, document.createTextNode(name));
@@ -225,7 +232,8 @@
       ds.push(def(d.name + ' copy', d.copyMBps, 2 * di + 1, 'MB/s'));
     });
     return {
-      progress: [def('copied %', s.copiedPct, 0, '%'), def('left to copy (GiB)', s.leftGiB, 1, 'GiB')],
+      progress: [def('copied % of the pass', s.copiedPct, 0, '%'), def('left in the pass (GiB)', s.leftGiB, 1, 'GiB'),
+        def('pending after a pass (GiB)', s.pendingGiB, 4, 'GiB')],
       latency: [def('write p50 (ms)', s.p50Ms, 2, 'ms'), def('write p99 (ms)', s.p99Ms, 1, 'ms')],
       io: [def('reads/s', s.readsPerS, 0, '/s'), def('writes/s', s.writesPerS, 3, '/s'),
         def('mirrored writes/s', s.mirroredPerS, 4, '/s')],
@@ -234,7 +242,7 @@
   }
 
   const CHARTS = [
-    ['progress', 'Copy progress', [['%', 'copied %'], ['GiB', 'left to copy, GiB']]],
+    ['progress', 'Copy progress, and data still to copy', [['%', 'copied %'], ['GiB', 'GiB']]],
     ['latency', 'Guest write latency per interval (p50, p99)', [['ms', 'ms']]],
     ['io', 'Guest I/O', [['/s', 'per second']]],
     ['bandwidth', 'Datastore bandwidth used by the guest and by the copy', [['MB/s', 'MB/s']]],
@@ -473,6 +481,8 @@
     const total = n * ROW;
     const height = Math.min(total, MAX_SCROLL);
     $('#log-spacer').style.height = height + 'px';
+    // The view is as tall as its lines, up to 60 % of the window.
+    view.style.height = Math.min(window.innerHeight * 0.6, Math.max(3, n) * ROW + 4) + 'px';
     const per = Math.ceil(view.clientHeight / ROW) + 1;
     let first;
     let top;
@@ -560,6 +570,10 @@
     api.visibleTimes = () => Array.from(logs.visible, (i) => state.runs[logs.run].logIndex.times[i]);
     api.phases = () => [...state.runs[logs.run].logIndex.phases.entries()];
     api.view = () => [state.x0, state.x1];
+    api.zoom = (x0, x1) => {
+      state.charts.forEach((u) => u.setScale('x', { min: x0, max: x1 }));
+      setView(x0, x1, null);
+    };
     api.moment = () => state.moment;
     api.renderMs = performance.now();
     api.ready = true;

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         "failed or aborted), 2 a mistake in the command, the scenario or an input file (one line on stderr),",
         "3 the machine refused (an unwritable or full output location: the path and the system's reason),",
         "1 an internal error (a bug; SVMSIM_DEBUG=1 shows its stack trace)."},
-    subcommands = {RunCommand.class, ShowCommand.class, ReplayCommand.class, ReportCommand.class, ListCommand.class,
+    subcommands = {RunCommand.class, ShowCommand.class, ReplayCommand.class, ReportCommand.class,
+        ExplainCommand.class, ListCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   static final int USER_ERROR = 2;
@@ -35,7 +36,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: run, show, replay, report or list");
+    throw new ParameterException(spec.commandLine(), "missing command: run, show, replay, report, explain or list");
   }
 
   public static void main(String[] args) {

@@ -36,6 +36,9 @@ final class Intervals implements Observer {
   /** Sectors copied so far and sectors to copy, at the end of each interval (-1: no change in it). */
   private long[] copiedSoFar = filled();
   private long[] toCopySoFar = filled();
+  /** Bytes still dirty (DBT) or in the redo log (snapshot) after the last pass of each disk (-1: none). */
+  private long[] pendingSoFar = filled();
+  private final Map<String, Long> pending = new LinkedHashMap<>();
   /** Bytes moved per datastore (in mount order) and interval, for the guest and for the copy. */
   private final Map<DatastoreId, String> datastores = new LinkedHashMap<>();
   private final Map<DatastoreId, long[]> guestBytes = new LinkedHashMap<>();
@@ -87,6 +90,10 @@ final class Intervals implements Observer {
       if (!e.shadow()) {
         home.put(e.vm(), e.home());
       }
+    } else if (event instanceof VmxEvent.CopyPassEnded e) {
+      int i = slot(t);
+      pending.put(e.vm() + " " + e.scsi(), e.pendingBytes());
+      pendingSoFar[i] = pending.values().stream().mapToLong(Long::longValue).sum();
     } else if (event instanceof VmxEvent.StartSvmotion e) {
       destination.put(e.vm(), e.destination());
     } else if (event instanceof VmxEvent.FastSuspendResumed e) {
@@ -158,6 +165,7 @@ final class Intervals implements Observer {
       latency[i] = in ? merge(latency[a], latency[b]) : null;
       copiedSoFar[i] = in ? (copiedSoFar[b] >= 0 ? copiedSoFar[b] : copiedSoFar[a]) : -1;
       toCopySoFar[i] = in ? (toCopySoFar[b] >= 0 ? toCopySoFar[b] : toCopySoFar[a]) : -1;
+      pendingSoFar[i] = in ? (pendingSoFar[b] >= 0 ? pendingSoFar[b] : pendingSoFar[a]) : -1;
       for (long[] v : guestBytes.values()) {
         v[i] = in ? v[a] + v[b] : 0;
       }
@@ -193,6 +201,13 @@ final class Intervals implements Observer {
     }
     out.put("copiedPct", pct);
     out.put("leftGiB", left);
+    List<Double> after = new ArrayList<>();
+    long p = -1;
+    for (int i = 0; i < n; i++) {
+      p = pendingSoFar[i] >= 0 ? pendingSoFar[i] : p;
+      after.add(p < 0 ? null : round(p / (double) (1L << 30)));
+    }
+    out.put("pendingGiB", after);
     List<Map<String, Object>> ds = new ArrayList<>();
     for (Map.Entry<DatastoreId, String> d : datastores.entrySet()) {
       Map<String, Object> one = new LinkedHashMap<>();

@@ -12,7 +12,7 @@ import org.svmsim.kernel.sim.Observer;
 
 /**
  * Who did what and when, per component: the spans (relocate task and its steps, VM states, VMX processes
- * and SVMotion phases, the mirror device and its copy pass, stuns) and the instants (probes, failures) of
+ * and SVMotion phases, the mirror or change-tracking device and the copy passes, stuns) and the instants (probes, failures) of
  * the report's timeline, gathered from the facts on the bus.
  */
 final class Timeline implements Observer {
@@ -114,6 +114,10 @@ final class Timeline implements Observer {
       begin("device " + e.device(), new Span(VMKERNEL, "mirror", e.device().name(), t, -1));
     } else if (event instanceof KernelEvent.SvmDeviceDestroyed e) {
       end("device " + e.device(), t);
+    } else if (event instanceof KernelEvent.ChangeTrackingStarted e) {
+      begin("cbt " + e.device(), new Span(VMKERNEL, "cbt", e.device().name(), t, -1));
+    } else if (event instanceof KernelEvent.ChangeTrackingStopped e) {
+      end("cbt " + e.device(), t);
     } else if (event instanceof KernelEvent.CopyPassStarted e) {
       String label = "copy pass " + e.pass() + " (" + e.mover().id() + ")";
       begin("copy " + e.job(), new Span(VMKERNEL, "copy", label, t, -1));

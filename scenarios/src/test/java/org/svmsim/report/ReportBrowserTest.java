@@ -90,6 +90,13 @@ class ReportBrowserTest {
     assertEquals(6, browser.driver.findElements(By.cssSelector("[data-lane=vpxa] .k-step")).size());
     String stun = browser.driver.findElement(By.cssSelector("[data-lane=VMX] .span.k-stun")).getAttribute("title");
     assertTrue(stun.startsWith("W1_2 stopped for 167854 us"), stun);
+    // Zoomed on the switchover: the stun, then the phases and steps that close the relocate.
+    browser.js("const s = svmReport.data.runs[0].spans.find(s => s[1] === 'stun'), t0 = svmReport.data.runs[0]"
+        + ".startEpochMillis; svmReport.zoom((t0 + s[3]) / 1000 - 0.4, (t0 + s[4]) / 1000 + 0.4)");
+    browser.screenshot("#timeline-section", SHOTS.resolve("tour-seed-switchover.png"));
+    List<?> view = (List<?>) browser.js("return svmReport.view()");
+    double width = ((Number) view.get(1)).doubleValue() - ((Number) view.get(0)).doubleValue();
+    assertEquals(0.968, width, 0.01, "the zoomed view spans the stun and 0.4 s each side");
   }
 
   @Test

@@ -25,6 +25,76 @@ public interface BlockStore {
   /** The first sector whose content differs from {@code other}'s, or -1 when the disks are equal. */
   long firstDifference(BlockStore other);
 
-  /** Content of a range of sectors, as runs of tags. */
-  record Slice(long lba, long sectors, long[] runs) {}
+  /**
+   * Content of a range of sectors: as runs of tags, or, read from a store of real bytes, as the bytes
+   * themselves, so that a copy between two byte stores moves bytes instead of regenerating them. The runs
+   * of a byte slice are decoded from its bytes (each sector checked against its tag) when first asked for.
+   * Immutable: a copy, unaffected by later writes to its store.
+   */
+  final class Slice {
+    /** Byte slices are at most this long; a longer read carries runs only. */
+    public static final long MAX_BYTE_SECTORS = (256L << 20) / SECTOR;
+
+    private final long lba;
+    private final long sectors;
+    private final byte[] bytes;
+    private long[] runs;
+
+    public Slice(long lba, long sectors, long[] runs) {
+      this(lba, sectors, runs, null);
+    }
+
+    private Slice(long lba, long sectors, long[] runs, byte[] bytes) {
+      this.lba = lba;
+      this.sectors = sectors;
+      this.runs = runs;
+      this.bytes = bytes;
+    }
+
+    /** A slice of real bytes, {@code sectors * SECTOR} of them, owned by the slice from here on. */
+    public static Slice ofBytes(long lba, long sectors, byte[] bytes) {
+      if (bytes.length != sectors * SECTOR) {
+        throw new IllegalArgumentException(bytes.length + " bytes for " + sectors + " sectors");
+      }
+      return new Slice(lba, sectors, null, bytes);
+    }
+
+    public long lba() {
+      return lba;
+    }
+
+    public long sectors() {
+      return sectors;
+    }
+
+    /** The content as (start, end, tag) triples, equal neighbours merged. */
+    public long[] runs() {
+      if (runs == null) {
+        runs = SectorContent.decode(lba, bytes);
+      }
+      return runs;
+    }
+
+    public boolean hasBytes() {
+      return bytes != null;
+    }
+
+    /** Copies sectors {@code [from, from + count)} of this slice's bytes into {@code dst} at {@code off}. */
+    public void copyBytes(long from, int count, byte[] dst, int off) {
+      if (bytes == null) {
+        throw new IllegalStateException("a slice of tags has no bytes");
+      }
+      System.arraycopy(bytes, (int) ((from - lba) * SECTOR), dst, off, count * SECTOR);
+    }
+
+    /** The bytes themselves, for the stores of this package: never modified, never handed out. */
+    byte[] bytes() {
+      return bytes;
+    }
+
+    @Override
+    public String toString() {
+      return "Slice[" + lba + ", " + (lba + sectors) + (bytes != null ? ", bytes]" : "]");
+    }
+  }
 }

@@ -62,9 +62,38 @@ public final class ByteStore implements BlockStore {
     return verifiedTag(lba);
   }
 
+  /**
+   * The content as bytes (as runs only for a range never written, or longer than a byte slice may be),
+   * every written sector verified against its tag as it is decoded.
+   */
   @Override
   public Slice read(long lba, long sectors) {
     check(lba, sectors);
+    boolean written = false;
+    for (long s = lba; s < lba + sectors && !written; s = segmentStart(s) + (1L << shift)) {
+      written = segments[(int) (s >>> shift)] != null;
+    }
+    if (written && sectors <= Slice.MAX_BYTE_SECTORS) {
+      byte[] bytes = new byte[(int) (sectors * SECTOR)];
+      for (long s = lba, end = lba + sectors, next; s < end; s = next) {
+        next = Math.min(end, segmentStart(s) + (1L << shift));
+        byte[] segment = segments[(int) (s >>> shift)];
+        if (segment != null) {
+          System.arraycopy(segment, offset(s), bytes, (int) (s - lba) * SECTOR, (int) (next - s) * SECTOR);
+        } else {
+          for (long k = s; k < next; k++) {
+            SectorContent.fill(initialTag, k, bytes, (int) (k - lba) * SECTOR);
+          }
+        }
+      }
+      Slice slice = Slice.ofBytes(lba, sectors, bytes);
+      slice.runs(); // verifies every sector now: a store of real bytes never hands out a corrupt one
+      return slice;
+    }
+    return new Slice(lba, sectors, runs(lba, sectors));
+  }
+
+  private long[] runs(long lba, long sectors) {
     long[] runs = new long[12];
     int n = 0;
     for (long s = lba, end = lba + sectors, next; s < end; s = next) {
@@ -87,12 +116,22 @@ public final class ByteStore implements BlockStore {
         runs[n++] = tag;
       }
     }
-    return new Slice(lba, sectors, Arrays.copyOf(runs, n));
+    return Arrays.copyOf(runs, n);
   }
 
+  /** Writes a slice: its bytes, copied, when it carries them (a copy between byte stores), else its runs. */
   @Override
   public void write(Slice slice) {
     check(slice.lba(), slice.sectors());
+    if (slice.hasBytes()) {
+      byte[] bytes = slice.bytes();
+      for (long s = slice.lba(), end = s + slice.sectors(), next; s < end; s = next) {
+        next = Math.min(end, segmentStart(s) + (1L << shift));
+        System.arraycopy(bytes, (int) (s - slice.lba()) * SECTOR, allocated(s), offset(s),
+            (int) (next - s) * SECTOR);
+      }
+      return;
+    }
     long[] runs = slice.runs();
     for (int i = 0; i < runs.length; i += 3) {
       write(runs[i], runs[i + 1] - runs[i], runs[i + 2]);

@@ -34,6 +34,43 @@ public final class SectorContent {
     return v;
   }
 
+  /**
+   * The tag in the header of the sector at {@code off}, after checking that the whole sector is that tag's
+   * content for sector {@code lba}; {@code scratch} is a sector's worth of working space.
+   */
+  public static long verifiedTag(byte[] buf, int off, long lba, byte[] scratch) {
+    long tag = tagOf(buf, off);
+    fill(tag, lba, scratch, 0);
+    int bad = java.util.Arrays.mismatch(buf, off, off + BlockStore.SECTOR, scratch, 0, BlockStore.SECTOR);
+    if (bad >= 0) {
+      throw new IllegalStateException("sector " + lba + " is corrupt: byte " + bad
+          + " differs from the content of the tag " + tag + " in its header");
+    }
+    return tag;
+  }
+
+  /** The runs of tags of {@code bytes}, the sectors from {@code lba} on, each sector verified. */
+  static long[] decode(long lba, byte[] bytes) {
+    byte[] scratch = new byte[BlockStore.SECTOR];
+    long[] runs = new long[12];
+    int n = 0;
+    for (int i = 0; i < bytes.length / BlockStore.SECTOR; i++) {
+      long s = lba + i;
+      long tag = verifiedTag(bytes, i * BlockStore.SECTOR, s, scratch);
+      if (n > 0 && runs[n - 1] == tag) {
+        runs[n - 2] = s + 1;
+      } else {
+        if (n == runs.length) {
+          runs = java.util.Arrays.copyOf(runs, n * 2);
+        }
+        runs[n++] = s;
+        runs[n++] = s + 1;
+        runs[n++] = tag;
+      }
+    }
+    return java.util.Arrays.copyOf(runs, n);
+  }
+
   static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;

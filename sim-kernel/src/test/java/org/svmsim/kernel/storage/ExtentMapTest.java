@@ -77,13 +77,14 @@ class ExtentMapTest {
     }
   }
 
-  /** Random interval [a, b) within [0, capacity), sometimes empty, sometimes at the edges. */
+  /** Random interval [a, b) within [0, capacity), sometimes empty, short, or at the edges. */
   private static int[] range(SplittableRandom r, int capacity) {
     int a = r.nextInt(capacity + 1);
     int b = r.nextInt(capacity + 1);
     switch (r.nextInt(6)) {
       case 0 -> a = 0;
       case 1 -> b = capacity;
+      case 2, 3 -> b = Math.min(capacity, a + r.nextInt(8)); // short: runs pile up over many leaves
       default -> { }
     }
     return new int[] {Math.min(a, b), Math.max(a, b)};
@@ -91,14 +92,25 @@ class ExtentMapTest {
 
   @Test
   void matchesANaiveModelOverManyRandomOperations() {
-    for (long seed = 1; seed <= 150; seed++) {
+    matchesTheModel(150, 120, 150, ExtentMap.LEAF);
+  }
+
+  /** The same with leaves of 4 and 6 runs, so that leaves split, join and empty all the time. */
+  @Test
+  void matchesTheModelWithTinyLeaves() {
+    matchesTheModel(150, 120, 150, 4);
+    matchesTheModel(40, 3000, 600, 6);
+  }
+
+  private static void matchesTheModel(int seeds, int maxCapacity, int ops, int leafRuns) {
+    for (long seed = 1; seed <= seeds; seed++) {
       SplittableRandom r = new SplittableRandom(seed);
-      int capacity = 1 + r.nextInt(120);
-      ExtentMap a = new ExtentMap(capacity, 0);
-      ExtentMap b = new ExtentMap(capacity, 0);
+      int capacity = 1 + r.nextInt(maxCapacity);
+      ExtentMap a = new ExtentMap(capacity, 0, leafRuns);
+      ExtentMap b = new ExtentMap(capacity, 0, leafRuns);
       Model ma = new Model(capacity, 0);
       Model mb = new Model(capacity, 0);
-      for (int op = 0; op < 150; op++) {
+      for (int op = 0; op < ops; op++) {
         String where = "seed " + seed + " op " + op; // cheap enough: one string per operation
         int[] iv = range(r, capacity);
         long tag = r.nextInt(4) - 1; // few tags, negative ones too: runs often coalesce
@@ -189,6 +201,29 @@ class ExtentMapTest {
     assertEquals(capacity / 2, m.firstDifference(other, 8, capacity));
     other.apply(m.slice(0, capacity));
     assertEquals(-1, m.firstDifference(other, 0, capacity));
+  }
+
+  /** Issue 9's target: at most 40 bytes of heap per distinct extent (the JMH footprint measures the heap). */
+  @Test
+  void aDistinctExtentCostsAtMostFortyBytes() {
+    long capacity = (64L << 40) / BlockStore.SECTOR;
+    ExtentMap m = new ExtentMap(capacity, 0);
+    SplittableRandom r = new SplittableRandom(9);
+    for (int i = 1; i <= 200_000; i++) {
+      long at = r.nextLong(capacity / 8) * 8;
+      m.put(at, at + 8, i);
+    }
+    assertTrue(m.runCount() > 390_000, m.runCount() + " runs");
+    double perRun = (double) m.memoryBytes() / m.runCount();
+    assertTrue(perRun <= 40, perRun + " bytes per run");
+    for (int i = 0; i < 100_000; i++) { // overwriting spans drops runs: leaves join, memory follows
+      long at = r.nextLong(capacity / 8) * 8;
+      m.put(at, Math.min(capacity, at + (1L << 17)), 0);
+    }
+    assertTrue(m.runCount() < 390_000, m.runCount() + " runs");
+    assertTrue((double) m.memoryBytes() / m.runCount() <= 40, m.memoryBytes() + " bytes, " + m.runCount() + " runs");
+    m.put(0, capacity, 0);
+    assertTrue(m.memoryBytes() < 1024, m.memoryBytes() + " bytes for one run");
   }
 
   @Test

@@ -26,7 +26,7 @@ public final class DbtCopy {
   private ChangeBitmap current; // the set this pass copies
   private ChangeBitmap dirty; // marked by guest writes during this pass
   private final ChangeBitmap repeats; // blocks written twice this pass, when hot blocks are deferred
-  private final ChangeBitmap deferred;
+  private final ChangeBitmap deferred; // null without hot-block deferral
   private final List<PassEnd> passes = new ArrayList<>();
   private int pass = 1;
   private boolean stunned;
@@ -72,7 +72,7 @@ public final class DbtCopy {
     this.current.set(0, current.blocks());
     this.dirty = new ChangeBitmap(capacity, policy.blockSectors());
     this.repeats = policy.deferHotBlocks() ? new ChangeBitmap(capacity, policy.blockSectors()) : null;
-    this.deferred = new ChangeBitmap(capacity, policy.blockSectors());
+    this.deferred = policy.deferHotBlocks() ? new ChangeBitmap(capacity, policy.blockSectors()) : null;
   }
 
   /**
@@ -148,12 +148,14 @@ public final class DbtCopy {
       deferHotBlocks();
       ChangeBitmap copied = current;
       current = dirty;
-      current.andNot(deferred);
+      if (deferred != null) {
+        current.andNot(deferred);
+      }
       dirty = copied;
       dirty.clearAll();
       long next = current.dirtyBytes();
       stalls = next < copiedBytes ? 0 : stalls + 1; // shrinking: less dirty than this pass copied
-      end = new PassEnd(pass, false, copiedBytes, next, deferred.dirtyBytes(), decide(next));
+      end = new PassEnd(pass, false, copiedBytes, next, deferredSectors() * BlockStore.SECTOR, decide(next));
     }
     passes.add(end);
     pass++;
@@ -191,8 +193,10 @@ public final class DbtCopy {
       throw new IllegalStateException("no final pass is due after " + next);
     }
     stunned = true;
-    current.or(deferred);
-    deferred.clearAll();
+    if (deferred != null) {
+      current.or(deferred);
+      deferred.clearAll();
+    }
   }
 
   /** Where the two disks first differ, or -1: checked at switchover, never assumed. */
@@ -212,7 +216,7 @@ public final class DbtCopy {
 
   /** Sectors deferred to the final pass. */
   public long deferredSectors() {
-    return deferred.dirtySectors();
+    return deferred == null ? 0 : deferred.dirtySectors();
   }
 
   /** The number of the pass under way (the first is 1). */
@@ -268,12 +272,12 @@ public final class DbtCopy {
 
   /** Whether a block is due to be copied again: in the next pass's set or deferred. For tests. */
   boolean due(long block) {
-    return current.get(block) || deferred.get(block);
+    return current.get(block) || deferred != null && deferred.get(block);
   }
 
   /** What the bitmaps cost the heap. */
   public long bitmapBytes() {
-    return current.memoryBytes() + dirty.memoryBytes() + deferred.memoryBytes()
-        + (repeats == null ? 0 : repeats.memoryBytes());
+    return current.memoryBytes() + dirty.memoryBytes()
+        + (repeats == null ? 0 : repeats.memoryBytes() + deferred.memoryBytes());
   }
 }

@@ -183,7 +183,7 @@ public final class DiskChain {
       int i = Arrays.mismatch(mine, theirs);
       if (i >= 0) { // canonical runs: the first differing triple starts where both do
         int t = i - i % 3;
-        return i % 3 == 1 ? Math.min(mine[t + 1], theirs[t + 1]) : mine[t];
+        return mine[t + 2] != theirs[t + 2] ? mine[t] : Math.min(mine[t + 1], theirs[t + 1]);
       }
     }
     return -1;

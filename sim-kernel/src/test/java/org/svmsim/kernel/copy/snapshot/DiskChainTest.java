@@ -79,6 +79,21 @@ class DiskChainTest {
   }
 
   @Test
+  void firstDifferenceFindsTheFirstSectorTheTwoViewsDisagreeOn() {
+    DiskChain other = new DiskChain(new ExtentStore(100, -1), 8, c -> new ExtentStore(c, 0));
+    assertEquals(-1, chain.firstDifference(other));
+    chain.addChild();
+    chain.write(30, 5, 7);
+    assertEquals(30, chain.firstDifference(other));
+    other.write(30, 2, 7);
+    assertEquals(32, chain.firstDifference(other));
+    other.write(32, 3, 7);
+    assertEquals(-1, chain.firstDifference(other));
+    other.write(0, 1, 3);
+    assertEquals(0, other.firstDifference(chain));
+  }
+
+  @Test
   void outOfRangeIsRefused() {
     chain.addChild();
     assertThrows(IndexOutOfBoundsException.class, () -> chain.write(99, 2, 1));
