@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.svmsim.kernel.config.Method;
 import org.svmsim.run.BadEventsFileException;
 import org.svmsim.scenario.ScenarioException;
 import picocli.CommandLine;
@@ -50,6 +51,8 @@ public final class Main implements Runnable {
   }
 
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    // --method's help lists the methods that run, from the one list of them.
+    System.setProperty("svmsim.methods", String.join(", ", Method.implementedIds()));
     CommandLine cl = new CommandLine(new Main());
     cl.setOut(out);
     cl.setErr(err);

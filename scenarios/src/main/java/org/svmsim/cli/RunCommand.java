@@ -75,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     spec.commandLine().getOut().println(summary.oneLine());
-    spec.commandLine().getOut().println("output: " + dir.target());
+    spec.commandLine().getOut().println("output: " + dir.shown());
     return 0;
   }
 
