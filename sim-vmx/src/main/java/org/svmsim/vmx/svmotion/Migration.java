@@ -71,11 +71,14 @@ public final class Migration {
   private boolean switchoverStalls;
   /** An injected lock-conflict: the tries the destination's lock holds out (LOCK_TRIES + 1: for good). */
   private int lockedTries;
+  /** Draws for an injected lock-conflict, a stream of its own so that faults shift no other delay. */
+  private final SimRandom lockRandom;
 
   public Migration(Bus bus, Vmkernel kernel, SimRandom random, VmxProcess vmx, VmxEvent.StartSvmotion request) {
     this.bus = bus;
     this.kernel = kernel;
     // Its own stream: drawing a delay never shifts the method's or the copy's draws.
+    this.lockRandom = random.split("lock-conflict");
     this.timings = new Timings(random, request.options().seedDelays(), vmx.disks().size(),
         vmx.config().memoryBytes());
     this.vmx = vmx;
@@ -289,7 +292,7 @@ public final class Migration {
    */
   public void lockConflict(boolean persistent) {
     if (state == State.PREPARING && lockedTries == 0) {
-      lockedTries = persistent ? LOCK_TRIES + 1 : 1 + random.nextInt(LOCK_TRIES - 1);
+      lockedTries = persistent ? LOCK_TRIES + 1 : 1 + lockRandom.nextInt(LOCK_TRIES - 1);
     }
   }
 
@@ -299,7 +302,7 @@ public final class Migration {
       return;
     }
     int next = e.attempt() + 1;
-    long after = LOCK_RETRY_NANOS + random.nextLong(0, 10 * VirtualTime.MILLISECOND);
+    long after = LOCK_RETRY_NANOS + lockRandom.nextLong(0, 10 * VirtualTime.MILLISECOND);
     if (next < Math.min(lockedTries, LOCK_TRIES)) {
       bus.schedule(after, new VmxEvent.DiskOpenLocked(vmx.config().name(), e.extent(), next));
     } else if (lockedTries > LOCK_TRIES) {
