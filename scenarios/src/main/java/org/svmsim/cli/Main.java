@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     description = "Simulates VMware ESXi Storage vMotion and writes ESXi-format logs.",
     footer = {"", "Exit codes: 0 done, 1 internal error (SVMSIM_DEBUG=1 shows its stack trace),",
         "2 a mistake in the command or the scenario (one line on stderr)."},
-    subcommands = {RunCommand.class, ShowCommand.class, ReplayCommand.class, ReportCommand.class, ListCommand.class,
+    subcommands = {RunCommand.class, ShowCommand.class, ReplayCommand.class, ReportCommand.class,
+        ExplainCommand.class, ListCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   static final int USER_ERROR = 2;
@@ -30,7 +31,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: run, show, replay, report or list");
+    throw new ParameterException(spec.commandLine(), "missing command: run, show, replay, report, explain or list");
   }
 
   public static void main(String[] args) {

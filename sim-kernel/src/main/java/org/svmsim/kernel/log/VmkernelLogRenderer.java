@@ -16,6 +16,8 @@ import static org.svmsim.kernel.log.VmkernelCatalog.VOL3_PROBE_OPEN_FAILED;
 import static org.svmsim.kernel.log.VmkernelCatalog.VOL3_VOLUME_OPEN_FAILED;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -49,6 +51,7 @@ public final class VmkernelLogRenderer implements LogRenderer {
   private final Map<VmId, WorldId> worldOf = new HashMap<>();
   private final Map<VmId, WorldId> shadowWorld = new HashMap<>();
   private final Map<VmId, MigrationId> migrationOf = new HashMap<>();
+  private final Set<MigrationId> failureLogged = new HashSet<>();
   private EsxTime time;
   private SimRandom random;
   private SimRandom addresses;
@@ -89,6 +92,7 @@ public final class VmkernelLogRenderer implements LogRenderer {
       if (mid != null) {
         log(timeNanos, e.world(), MIGRATE_FAILED, mid, "S", e.status(), Statuses.word(e.status()),
             returnAddress());
+        failureLogged.add(mid);
       }
     }
   }
@@ -108,6 +112,11 @@ public final class VmkernelLogRenderer implements LogRenderer {
       MigrationId mid = migrationOf.get(e.vm());
       WorldId world = worldOf.get(e.vm());
       if (mid != null && world != null) {
+        // A destination that cannot hold the disks fails before any copy: the status comes from here.
+        if (!failureLogged.remove(mid) && e.reason().startsWith("vim.fault.NoDiskSpace")) {
+          log(timeNanos, world, MIGRATE_FAILED, mid, "S", Statuses.NO_SPACE, Statuses.word(Statuses.NO_SPACE),
+              returnAddress());
+        }
         log(timeNanos, world, MIGRATE_VMX_FAILURE, mid, "S");
       }
     }

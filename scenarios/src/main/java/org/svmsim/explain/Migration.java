@@ -1,0 +1,147 @@
+package org.svmsim.explain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** What explain learnt of one migration from the lines it read, across files. */
+final class Migration {
+  static final int MAX_EVIDENCE = 12;
+  /** How much a failure reason is trusted: vpxa's fault message is what vCenter (and svmsim) report. */
+  static final int REASON_KERNEL = 1;
+  static final int REASON_VMX = 2;
+  static final int REASON_HOSTD = 3;
+  static final int REASON_VPXA = 4;
+
+  String vm;
+  String method;
+  String opId;
+  final Set<String> ids = new LinkedHashSet<>();
+  final Set<String> devices = new LinkedHashSet<>();
+  final Map<String, String> disks = new LinkedHashMap<>();
+  String sourceDatastore;
+  String destinationDatastore;
+  final Set<String> phases = new LinkedHashSet<>();
+  final TreeMap<Integer, Long> svmotionPhases = new TreeMap<>();
+  final TreeMap<Integer, Long> steps = new TreeMap<>();
+  long begin = Timestamps.NONE;
+  long end = Timestamps.NONE;
+  long first = Timestamps.NONE;
+  long last = Timestamps.NONE;
+  long copyStart = Timestamps.NONE;
+  long copyEnd = Timestamps.NONE;
+  boolean failed;
+  boolean succeeded;
+  String reason = "";
+  int reasonWeight;
+  long downtimeMicros;
+  int stuns;
+  final List<String> evidence = new ArrayList<>();
+
+  void seen(long t) {
+    if (t == Timestamps.NONE) {
+      return;
+    }
+    if (first == Timestamps.NONE || t < first) {
+      first = t;
+    }
+    if (last == Timestamps.NONE || t > last) {
+      last = t;
+    }
+  }
+
+  void reason(String text, int weight) {
+    if (text != null && !text.isEmpty() && weight > reasonWeight) {
+      reason = text;
+      reasonWeight = weight;
+    }
+  }
+
+  void evidence(String line) {
+    if (evidence.size() < MAX_EVIDENCE) {
+      evidence.add(line);
+    }
+  }
+
+  String outcome() {
+    return failed ? "failed" : succeeded ? "success" : "unknown";
+  }
+
+  /** From vpxa's BEGIN to its FINISH when both were read, else from the first line to the last. */
+  long elapsedMillis() {
+    if (begin != Timestamps.NONE && end != Timestamps.NONE) {
+      return end - begin;
+    }
+    return first == Timestamps.NONE ? -1 : last - first;
+  }
+
+  boolean exact() {
+    return begin != Timestamps.NONE && end != Timestamps.NONE;
+  }
+
+  /** The duration of each timed stage: SVMotion phase N until the next one, relocate step N likewise. */
+  Map<String, Long> stageMillis() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    durations(out, "step ", steps);
+    durations(out, "phase ", svmotionPhases);
+    if (copyStart != Timestamps.NONE && copyEnd != Timestamps.NONE) {
+      out.put("disk copy", copyEnd - copyStart);
+    }
+    return out;
+  }
+
+  private void durations(Map<String, Long> out, String prefix, TreeMap<Integer, Long> starts) {
+    Long previousStart = null;
+    Integer previous = null;
+    for (Map.Entry<Integer, Long> e : starts.entrySet()) {
+      if (previous != null) {
+        out.put(prefix + previous, e.getValue() - previousStart);
+      }
+      previous = e.getKey();
+      previousStart = e.getValue();
+    }
+    long stop = end != Timestamps.NONE ? end : last;
+    if (previous != null && stop != Timestamps.NONE) {
+      out.put(prefix + previous, Math.max(0, stop - previousStart));
+    }
+  }
+
+  /** Takes over what {@code other} learnt: two partial views of one migration met. */
+  void absorb(Migration other) {
+    if (vm == null) {
+      vm = other.vm;
+    }
+    if (method == null) {
+      method = other.method;
+    }
+    if (opId == null) {
+      opId = other.opId;
+    }
+    ids.addAll(other.ids);
+    devices.addAll(other.devices);
+    other.disks.forEach(disks::putIfAbsent);
+    sourceDatastore = sourceDatastore != null ? sourceDatastore : other.sourceDatastore;
+    destinationDatastore = destinationDatastore != null ? destinationDatastore : other.destinationDatastore;
+    phases.addAll(other.phases);
+    other.svmotionPhases.forEach(svmotionPhases::putIfAbsent);
+    other.steps.forEach(steps::putIfAbsent);
+    begin = begin != Timestamps.NONE ? begin : other.begin;
+    end = end != Timestamps.NONE ? end : other.end;
+    seen(other.first);
+    seen(other.last);
+    copyStart = copyStart != Timestamps.NONE ? copyStart : other.copyStart;
+    copyEnd = copyEnd != Timestamps.NONE ? copyEnd : other.copyEnd;
+    failed |= other.failed;
+    succeeded |= other.succeeded;
+    reason(other.reason, other.reasonWeight);
+    downtimeMicros += other.downtimeMicros;
+    stuns += other.stuns;
+    for (String e : other.evidence) {
+      evidence(e);
+    }
+  }
+}
