@@ -2,7 +2,6 @@ package org.svmsim.kernel.copy.dbt;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.svmsim.kernel.copy.CopyPlan;
 import org.svmsim.kernel.storage.BlockStore;
 
 /**
@@ -27,7 +26,7 @@ public final class DbtCopy {
   private ChangeBitmap current; // the set this pass copies
   private ChangeBitmap dirty; // marked by guest writes during this pass
   private final ChangeBitmap repeats; // blocks written twice this pass, when hot blocks are deferred
-  private final ChangeBitmap deferred;
+  private final ChangeBitmap deferred; // null without hot-block deferral
   private final List<PassEnd> passes = new ArrayList<>();
   private int pass = 1;
   private boolean stunned;
@@ -73,7 +72,7 @@ public final class DbtCopy {
     this.current.set(0, current.blocks());
     this.dirty = new ChangeBitmap(capacity, policy.blockSectors());
     this.repeats = policy.deferHotBlocks() ? new ChangeBitmap(capacity, policy.blockSectors()) : null;
-    this.deferred = new ChangeBitmap(capacity, policy.blockSectors());
+    this.deferred = policy.deferHotBlocks() ? new ChangeBitmap(capacity, policy.blockSectors()) : null;
   }
 
   /**
@@ -100,35 +99,6 @@ public final class DbtCopy {
     buffer = source.read(start, len);
     cursor = start + len;
     return len;
-  }
-
-  /**
-   * The pass under way as the kernel's copy jobs run it: {@code next} is {@link #beginChunk} handing out the
-   * buffer (null at the pass's end, then call {@link #endPass}), {@code landed} is {@link #finishChunk}.
-   */
-  public CopyPlan passPlan() {
-    long sectors = current.dirtySectors() - passCopiedSectors;
-    return new CopyPlan() {
-      @Override
-      public long sectors() {
-        return sectors;
-      }
-
-      @Override
-      public BlockStore.Slice next(long maxSectors) {
-        return beginChunk(maxSectors) > 0 ? buffer : null;
-      }
-
-      @Override
-      public void landed(BlockStore.Slice chunk) {
-        finishChunk();
-      }
-
-      @Override
-      public void abandon() {
-        DbtCopy.this.abandon();
-      }
-    };
   }
 
   /** The chunk in flight reached the destination. */
@@ -178,12 +148,14 @@ public final class DbtCopy {
       deferHotBlocks();
       ChangeBitmap copied = current;
       current = dirty;
-      current.andNot(deferred);
+      if (deferred != null) {
+        current.andNot(deferred);
+      }
       dirty = copied;
       dirty.clearAll();
       long next = current.dirtyBytes();
       stalls = next < copiedBytes ? 0 : stalls + 1; // shrinking: less dirty than this pass copied
-      end = new PassEnd(pass, false, copiedBytes, next, deferred.dirtyBytes(), decide(next));
+      end = new PassEnd(pass, false, copiedBytes, next, deferredSectors() * BlockStore.SECTOR, decide(next));
     }
     passes.add(end);
     pass++;
@@ -221,8 +193,10 @@ public final class DbtCopy {
       throw new IllegalStateException("no final pass is due after " + next);
     }
     stunned = true;
-    current.or(deferred);
-    deferred.clearAll();
+    if (deferred != null) {
+      current.or(deferred);
+      deferred.clearAll();
+    }
   }
 
   /** Where the two disks first differ, or -1: checked at switchover, never assumed. */
@@ -242,7 +216,7 @@ public final class DbtCopy {
 
   /** Sectors deferred to the final pass. */
   public long deferredSectors() {
-    return deferred.dirtySectors();
+    return deferred == null ? 0 : deferred.dirtySectors();
   }
 
   /** The number of the pass under way (the first is 1). */
@@ -298,12 +272,12 @@ public final class DbtCopy {
 
   /** Whether a block is due to be copied again: in the next pass's set or deferred. For tests. */
   boolean due(long block) {
-    return current.get(block) || deferred.get(block);
+    return current.get(block) || deferred != null && deferred.get(block);
   }
 
   /** What the bitmaps cost the heap. */
   public long bitmapBytes() {
-    return current.memoryBytes() + dirty.memoryBytes() + deferred.memoryBytes()
-        + (repeats == null ? 0 : repeats.memoryBytes());
+    return current.memoryBytes() + dirty.memoryBytes()
+        + (repeats == null ? 0 : repeats.memoryBytes() + deferred.memoryBytes());
   }
 }

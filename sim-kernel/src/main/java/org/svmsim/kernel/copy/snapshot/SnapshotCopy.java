@@ -3,7 +3,6 @@ package org.svmsim.kernel.copy.snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
-import org.svmsim.kernel.copy.CopyPlan;
 import org.svmsim.kernel.storage.BlockStore;
 
 /**
@@ -122,37 +121,6 @@ public final class SnapshotCopy {
     buffer = from.read(start, len);
     cursor = start + len;
     return len;
-  }
-
-  /**
-   * The round under way as the kernel's copy jobs run it: {@code next} is {@link #beginChunk} handing out
-   * the buffer (null at the round's end, then call {@link #endRound}), {@code landed} is {@link #finishChunk};
-   * {@code abandon} drops the chunk, and the VM stays on {@link #sourceChain()}.
-   */
-  public CopyPlan roundPlan() {
-    long sectors = (stage == Stage.COPY_PARENT ? source.capacitySectors()
-        : chain.children().get(0).bytes() / BlockStore.SECTOR) - roundCopiedSectors;
-    return new CopyPlan() {
-      @Override
-      public long sectors() {
-        return sectors;
-      }
-
-      @Override
-      public BlockStore.Slice next(long maxSectors) {
-        return beginChunk(maxSectors) > 0 ? buffer : null;
-      }
-
-      @Override
-      public void landed(BlockStore.Slice chunk) {
-        finishChunk();
-      }
-
-      @Override
-      public void abandon() {
-        SnapshotCopy.this.abandon();
-      }
-    };
   }
 
   /** The chunk in flight reached the destination. */

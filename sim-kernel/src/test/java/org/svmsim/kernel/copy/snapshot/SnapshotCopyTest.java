@@ -85,26 +85,6 @@ class SnapshotCopyTest {
   }
 
   @Test
-  void theRoundPlanHandsOutTheParentThenTheChildsGrains() {
-    SnapshotCopy c = copy(0, 3);
-    org.svmsim.kernel.copy.CopyPlan plan = c.roundPlan();
-    assertEquals(100, plan.sectors());
-    c.write(15, 1, 7);
-    for (BlockStore.Slice chunk; (chunk = plan.next(64)) != null; ) {
-      plan.landed(chunk);
-    }
-    c.endRound();
-    c.beginRound();
-    plan = c.roundPlan();
-    assertEquals(10, plan.sectors(), "one grain");
-    BlockStore.Slice grain = plan.next(64);
-    assertEquals(10, grain.lba());
-    plan.landed(grain);
-    assertEquals(7, destination.tagAt(15));
-    assertEquals(null, plan.next(64));
-  }
-
-  @Test
   void maxRoundsBoundsTheRounds() {
     SnapshotCopy c = copy(0, 0);
     c.write(0, 1, 1);
