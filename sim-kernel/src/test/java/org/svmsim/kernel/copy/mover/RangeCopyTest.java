@@ -153,6 +153,26 @@ class RangeCopyTest {
   }
 
   @Test
+  void aGuestIoArrivingDuringALongFs3dmCopyWaitsOnlyForTheTransferUnderWay() {
+    copy(DataMover.FS3DM, 1L << 30);
+    IoStream guest = source.openStream("guest");
+    long[] latency = new long[3];
+    for (int i = 0; i < latency.length; i++) {
+      int n = i;
+      long at = VirtualTime.millis(700 + 1000 * i) + 12_345;
+      loop.wakeAt(at, () -> guest.submit(4096, (token, arrived) -> latency[n] = loop.now() - arrived, 0));
+    }
+    loop.run();
+    assertEquals(1, ends.size(), "the copy ran on");
+    long idle = VirtualTime.transfer(4096, PERF.bytesPerSecond()) + PERF.latencyNanos();
+    long oneMiB = VirtualTime.transfer(1L << 20, PERF.bytesPerSecond());
+    for (long l : latency) {
+      // Booked ahead, it would wait behind the whole chunk: 1 GiB is over five seconds of transfers.
+      assertTrue(l >= idle && l <= idle + oneMiB, "latency " + l + " ns, idle " + idle);
+    }
+  }
+
+  @Test
   void aCancelledCopyIssuesNothingMoreAndEndsOnceItsIosHaveDrained() {
     RangeCopy c = copy(DataMover.FS3DM, CHUNK);
     loop.wakeAt(VirtualTime.millis(20), c::cancel);
