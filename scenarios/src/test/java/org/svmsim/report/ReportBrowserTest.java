@@ -288,6 +288,38 @@ class ReportBrowserTest {
     assertEquals((long) logLines(dbt).size(), ((Number) browser.js("return svmReport.visibleCount()")).longValue());
   }
 
+  @Test
+  void eachLineCarriesItsNote() throws IOException {
+    Map<String, Object> data = new LinkedHashMap<>(Replayer.reportData(seed.resolve("events.jsonl")));
+    LogLines.Notes notes = (file, line) -> line.endsWith(": Busy") ? "the VMX holds the device open" : null;
+    data.put("logs", LogLines.toJson(logs(seed), ((Number) data.get("startEpochMillis")).longValue(), notes));
+    Path page = tmp.resolve("notes.html");
+    Files.writeString(page, ReportPage.html("notes", List.of(data), List.of()));
+    browser.open(page);
+    browser.driver.findElement(By.id("log-search")).sendKeys("for probing");
+    new WebDriverWait(browser.driver, Duration.ofSeconds(5))
+        .until(d -> ((Number) browser.js("return svmReport.visibleCount()")).longValue() == 4);
+    WebElement row = browser.driver.findElement(By.cssSelector("#log-rows .line"));
+    assertEquals("the VMX holds the device open", row.findElement(By.cssSelector(".n")).getText());
+    assertEquals("the VMX holds the device open", row.getAttribute("title"));
+    browser.driver.findElement(By.id("log-search")).clear();
+    browser.driver.findElement(By.id("log-search")).sendKeys("Enter Phase 8");
+    new WebDriverWait(browser.driver, Duration.ofSeconds(5))
+        .until(d -> ((Number) browser.js("return svmReport.visibleCount()")).longValue() == 1);
+    assertTrue(browser.driver.findElements(By.cssSelector("#log-rows .line .n")).isEmpty());
+  }
+
+  /** The run's log files by path relative to its directory. */
+  private static SortedMap<String, String> logs(Path run) throws IOException {
+    SortedMap<String, String> all = new TreeMap<>();
+    try (var files = Files.walk(run)) {
+      for (Path p : files.filter(p -> p.toString().endsWith(".log")).toList()) {
+        all.put(run.relativize(p).toString(), Files.readString(p));
+      }
+    }
+    return all;
+  }
+
   /** Every non-empty line of the run's log files. */
   private static List<String> logLines(Path run) throws IOException {
     List<String> all = new ArrayList<>();
