@@ -6,6 +6,8 @@ import org.svmsim.kernel.config.DatastoreConfig;
 import org.svmsim.kernel.config.HostConfig;
 import org.svmsim.kernel.copy.CopyJobs;
 import org.svmsim.kernel.device.DeviceRegistry;
+import org.svmsim.kernel.fault.IoFaults;
+import org.svmsim.kernel.fault.KernelFaults;
 import org.svmsim.kernel.fsr.Switchovers;
 import org.svmsim.kernel.perf.StorageFabric;
 import org.svmsim.kernel.sim.Bus;
@@ -22,6 +24,7 @@ public final class Vmkernel {
   private final Rescanner rescanner;
   private final Switchovers switchovers;
   private final CopyJobs copies;
+  private final IoFaults ioFaults;
   private final ChangeTracking cbt;
 
   /** A host on the run's {@code storage}, mounting {@code datastores} from it. */
@@ -32,7 +35,9 @@ public final class Vmkernel {
     this.svm = new SvmDriver(bus, devices);
     this.rescanner = new Rescanner(bus, random.split("rescan"), host, devices);
     this.switchovers = new Switchovers(bus);
-    this.copies = new CopyJobs(bus);
+    this.ioFaults = new IoFaults();
+    this.copies = new CopyJobs(bus, ioFaults);
+    new KernelFaults(bus, random.split("faults"), vmfs, ioFaults);
     this.cbt = new ChangeTracking(bus);
     datastores.forEach(vmfs::mount);
   }

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.svmsim.kernel.Vmkernel;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.VmxEvent;
+import org.svmsim.kernel.fault.FaultKind;
 import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.id.WorldId;
@@ -81,6 +82,12 @@ public final class Vmx {
     bus.subscribe(VmxEvent.GuestIoIssued.class, e -> process(e.vm()).issue(e));
     bus.subscribe(KernelEvent.GuestIoCompleted.class, e -> process(e.vm()).completed(e));
     bus.subscribe(VmxEvent.StartSvmotion.class, e -> process(e.vm()).startSvmotion(e));
+    bus.subscribe(VmxEvent.CancelSvmotion.class, e -> ifMigrating(e.vm(), Migration::cancel));
+    bus.subscribe(KernelEvent.FaultInjected.class, e -> {
+      if (e.fault().kind() == FaultKind.SWITCHOVER_TIMEOUT && processes.containsKey(e.fault().vm())) {
+        ifMigrating(e.fault().vm(), Migration::stallSwitchover);
+      }
+    });
     // A migration that already failed ignores the steps it had scheduled: hence the null checks.
     bus.subscribe(VmxEvent.SvmotionPhaseEntered.class, e -> ifMigrating(e.vm(), m -> m.onPhase(e)));
     bus.subscribe(VmxEvent.DiskCopyStarted.class, e -> ifMigrating(e.vm(), m -> m.onDiskCopyStarted(e)));

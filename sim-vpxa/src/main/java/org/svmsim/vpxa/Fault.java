@@ -14,6 +14,9 @@ public record Fault(String type, String message) {
   public static final String FILE_ALREADY_EXISTS = "vim.fault.FileAlreadyExists";
   public static final String NO_DISK_SPACE = "vim.fault.NoDiskSpace";
   public static final String SYSTEM_ERROR = "vmodl.fault.SystemError";
+  public static final String REQUEST_CANCELED = "vmodl.fault.RequestCanceled";
+  /** vSphere's message for a cancelled task. */
+  public static final String CANCELED_BY_USER = "The task was canceled by a user.";
 
   public Fault {
     if (type == null || !(type.startsWith("vim.") || type.startsWith("vmodl."))) {

@@ -7,10 +7,12 @@ import org.svmsim.kernel.copy.mover.DataMover;
 import org.svmsim.kernel.copy.mover.DataMoverSelector;
 import org.svmsim.kernel.copy.mover.RangeCopy;
 import org.svmsim.kernel.event.KernelEvent;
+import org.svmsim.kernel.fault.IoFaults;
 import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.perf.IoStream;
 import org.svmsim.kernel.sim.Bus;
+import org.svmsim.kernel.sim.VirtualTime;
 import org.svmsim.kernel.storage.BlockStore;
 import org.svmsim.kernel.vmfs.NoSpaceException;
 import org.svmsim.kernel.vmfs.VmfsFile;
@@ -25,7 +27,15 @@ import org.svmsim.kernel.vmfs.VmfsVolume;
  * is cancelled never lands: its mover stops, and its late completion is ignored.
  */
 public final class CopyJobs {
+  /**
+   * A chunk whose I/O failed is tried again this long after, up to {@link #ATTEMPTS} times in all, before
+   * the copy fails: svmsim's guess at the data mover's cadence (no source shows it).
+   */
+  static final long RETRY_NANOS = VirtualTime.SECOND;
+  public static final int ATTEMPTS = 5;
+
   private final Bus bus;
+  private final IoFaults faults;
   private final Map<CopyJobId, Job> jobs = new LinkedHashMap<>();
   private int lastId;
 
@@ -49,6 +59,7 @@ public final class CopyJobs {
     long chunks;
     long passStartedAt;
     long passCopiedSectors;
+    int attempts;
 
     Job(CopyJobId id, WorldId world, VmfsVolume source, BlockStore sourceView, VmfsVolume destination,
         VmfsFile destinationFile, BlockStore destinationStore, DataMover mover, long chunkSectors) {
@@ -70,13 +81,25 @@ public final class CopyJobs {
     public void rangeCopied(long chunk, long atNanos, RangeCopy.Status status) {
       if (status == RangeCopy.Status.COPIED && chunk == chunks && inFlight != null && plan != null) {
         landing = null;
+        IoFaults.Side failing = faults.failing(source.id(), destination.id(), bus.now());
+        if (failing != null) {
+          chunkFailed(this, inFlight, failing);
+          return;
+        }
+        attempts = 0;
         bus.publish(new KernelEvent.ChunkCopied(id, passes, inFlight.lba(), inFlight.sectors()));
       }
     }
   }
 
   public CopyJobs(Bus bus) {
+    this(bus, new IoFaults());
+  }
+
+  /** Copy jobs whose I/O meets the datastores' injected errors in {@code faults}. */
+  public CopyJobs(Bus bus, IoFaults faults) {
     this.bus = bus;
+    this.faults = faults;
     bus.subscribe(KernelEvent.ChunkCopied.class, this::onChunkCopied);
   }
 
@@ -121,9 +144,42 @@ public final class CopyJobs {
           j.passCopiedSectors * BlockStore.SECTOR, bus.now() - j.passStartedAt));
       return;
     }
+    issue(j, chunk);
+  }
+
+  private void issue(Job j, BlockStore.Slice chunk) {
     j.inFlight = chunk;
     j.landing = RangeCopy.start(bus, j.mover, j.sourceStream, j.destinationStream,
         chunk.sectors() * BlockStore.SECTOR, j, ++j.chunks);
+  }
+
+  /**
+   * The chunk's I/O completed with an error status: it does not land. It is tried again after {@link
+   * #RETRY_NANOS} (it stays the chunk in flight meanwhile, so the mirror holds writes to it), and after
+   * {@link #ATTEMPTS} failures the copy fails with that status. The source is untouched either way.
+   */
+  private void chunkFailed(Job j, BlockStore.Slice chunk, IoFaults.Side side) {
+    j.attempts++;
+    boolean retry = j.attempts < ATTEMPTS;
+    bus.publish(new KernelEvent.CopyChunkFailed(j.world, j.id, j.passes, chunk.lba(), chunk.sectors(),
+        side == IoFaults.Side.SOURCE_READ ? "read" : "write", IoFaults.STATUS, j.attempts, retry));
+    if (retry) {
+      j.inFlight = chunk;
+      long chunks = j.chunks;
+      bus.wakeAt(bus.now() + RETRY_NANOS, () -> {
+        if (jobs.get(j.id) == j && j.plan != null && j.chunks == chunks && j.inFlight == chunk) {
+          issue(j, chunk);
+        }
+      });
+      return;
+    }
+    CopyPlan plan = j.plan;
+    j.plan = null;
+    j.attempts = 0;
+    plan.abandon();
+    bus.publish(new KernelEvent.CopyFailed(j.world, j.id, j.passes, j.passCopiedSectors, IoFaults.STATUS,
+        (side == IoFaults.Side.SOURCE_READ ? "source read" : "destination write") + " failed " + ATTEMPTS
+            + " times at sector " + chunk.lba() + ": " + IoFaults.STATUS));
   }
 
   private void onChunkCopied(KernelEvent.ChunkCopied e) {

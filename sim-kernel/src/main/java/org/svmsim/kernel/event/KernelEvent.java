@@ -102,6 +102,13 @@ public sealed interface KernelEvent extends Event {
       String reason) implements KernelEvent {}
 
   /**
+   * A chunk's {@code io} ("read" of the source, "write" of the destination) completed with {@code status}
+   * instead of its data: attempt {@code attempt} failed; {@code retrying} says the mover tries again.
+   */
+  record CopyChunkFailed(WorldId world, CopyJobId job, int pass, long lba, long sectors, String io,
+      String status, int attempt, boolean retrying) implements KernelEvent {}
+
+  /**
    * A guest I/O completed and is acknowledged to the guest; {@code disk} is the VMX's disk index, passed
    * through. {@code route} is the path it took; {@code waited} says a write first waited for the chunk
    * under copy.

@@ -23,6 +23,9 @@ public sealed interface VmxEvent extends Event {
   record StartSvmotion(VmId vm, Method method, DatastoreId destination, MigrationId migrationId, String opId,
       MigrationOptions options) implements VmxEvent {}
 
+  /** vpxa asks the VMX to give up the Storage vMotion under way: the user cancelled the task. */
+  record CancelSvmotion(VmId vm, String opId) implements VmxEvent {}
+
   /** The VMX process is up: the first lines of vmware.log. */
   record VmxStarted(VmId vm, DatastoreId home, int pid, WorldId world, String vmxPath, String uuid,
       int vcpus, long memoryBytes, String guestOs, boolean shadow) implements VmxEvent {}

@@ -61,7 +61,11 @@ public enum VmkernelCatalog implements CatalogEntry {
   DLX_LOCK_OWNER(DLX_CHECKING_LIVENESS, Provenance.REAL, "gen {}, mode {}, owner {} mtime {}"),
   DLX_LOCK_COUNTS(DLX_CHECKING_LIVENESS, Provenance.REAL, "num {} gblnum {} gblgen {} gblbrk {}]"),
   // Change tracking out of memory, KB 2114076 (real-lines/vmware_snapshot-consolidation-and-faults.log).
-  CBT_NO_MEMORY(Provenance.REAL, Level.WARNING, "CBT", 191, "No memory available! Called from 0x{}");
+  CBT_NO_MEMORY(Provenance.REAL, Level.WARNING, "CBT", 191, "No memory available! Called from 0x{}"),
+  // An injected I/O error on a copy chunk (faults): svmsim's wording, no real line known. Args: job, io
+  // (read or write), sectors, lba, status text, status word, attempt, attempts, what follows.
+  FS3DM_CHUNK_FAILED(Provenance.SVMSIM, Level.WARNING, "FS3DM", 2319,
+      "Copy job {}: {} of {} sectors at {} failed: {} ({}), attempt {} of {}; {}");
 
   /** What vmkernel prints before the module of a line. */
   public enum Level {

@@ -1,5 +1,6 @@
 package org.svmsim.kernel.log;
 
+import static org.svmsim.kernel.log.VmkernelCatalog.FS3DM_CHUNK_FAILED;
 import static org.svmsim.kernel.log.VmkernelCatalog.FSR_DESTINATION_SWITCHOVER_TIMEOUT;
 import static org.svmsim.kernel.log.VmkernelCatalog.FSR_SOURCE_SWITCHOVER_TIMEOUT;
 import static org.svmsim.kernel.log.VmkernelCatalog.FSS_NO_FS_DRIVER;
@@ -87,6 +88,9 @@ public final class VmkernelLogRenderer implements LogRenderer {
       log(timeNanos, destination, FSR_DESTINATION_SWITCHOVER_TIMEOUT, e.migrationId(), e.maxSeconds());
       log(timeNanos, destination, MIGRATE_SWITCHOVER_FAILED, e.migrationId(),
           Statuses.word(Statuses.MAX_SWITCHOVER), returnAddress());
+    } else if (event instanceof KernelEvent.CopyChunkFailed e) {
+      log(timeNanos, e.world(), FS3DM_CHUNK_FAILED, e.job(), e.io(), e.sectors(), e.lba(), e.status(),
+          Statuses.word(e.status()), e.attempt(), org.svmsim.kernel.copy.CopyJobs.ATTEMPTS, e.retrying() ? "retrying" : "giving up");
     } else if (event instanceof KernelEvent.CopyFailed e) {
       MigrationId mid = migrationOf.get(vmOfWorld.get(e.world()));
       if (mid != null) {

@@ -100,6 +100,14 @@ public final class VmfsVolume {
         f.thin()));
   }
 
+  /**
+   * Something else on the datastore (another host's VMs, a snapshot elsewhere) takes all the free space
+   * left: the next allocation fails. Files deleted later give their space back.
+   */
+  public void exhaust() {
+    free = 0;
+  }
+
   public void deleteFile(String path) {
     VmfsFile f = require(path);
     files.remove(path);

@@ -28,6 +28,7 @@ public final class Migration {
   static final String NO_DISK_SPACE = "vim.fault.NoDiskSpace";
   static final String TIMED_OUT = "vim.fault.Timedout";
   static final String SYSTEM_ERROR = "vmodl.fault.SystemError";
+  static final String CANCELED = "vmodl.fault.RequestCanceled";
 
   /** From entering phase 8 to the Worker starting the copy (seed: 0.289 s). */
   static final long COPY_SETUP_NANOS = 289 * VirtualTime.MILLISECOND;
@@ -69,6 +70,8 @@ public final class Migration {
   private long stunnedAt = -1;
   /** The fast suspend/resume under way: withdrawn if the kernel fails the switchover first. */
   private Bus.Timer resume;
+  /** An injected switchover-timeout: the fast suspend/resume never completes, the kernel's limit does. */
+  private boolean switchoverStalls;
 
   public Migration(Bus bus, Vmkernel kernel, SimRandom random, VmxProcess vmx, VmxEvent.StartSvmotion request) {
     this.bus = bus;
@@ -213,11 +216,14 @@ public final class Migration {
       return;
     }
     state = State.RESUMING;
+    if (switchoverStalls) {
+      return;
+    }
     // The checkpoint is written to the destination through its shared service; the suspend and resume
     // around it take their own time once it is there.
     destination.service().openStream(vmx.config().name() + " checkpoint").submit(CHECKPOINT_BYTES,
         (token, arrivedAt) -> {
-          if (state != State.RESUMING) {
+          if (state != State.RESUMING || switchoverStalls) {
             return;
           }
           long fsr = SUSPEND_NANOS + RESUME_NANOS + random.nextLong(0, 60 * VirtualTime.MILLISECOND);
@@ -241,6 +247,31 @@ public final class Migration {
     vmx.relocated(request.destination());
     unstun();
     enterAfter(Phase.SWITCHOVER);
+  }
+
+  /**
+   * The user cancelled the task: until the VM runs on the destination the migration fails as any
+   * failure does (the source stays the VM's disk, the destination's files go); after, it is too late
+   * and the migration completes.
+   */
+  public void cancel() {
+    fail(CANCELED, "The task was canceled by a user.");
+  }
+
+  /**
+   * An injected switchover-timeout: the checkpoint's transfer to the shadow VM hangs, so this (or the
+   * coming) switchover outlasts {@code fsr.maxSwitchoverSeconds} and the kernel fails it. Once the VM
+   * runs on the destination it is too late.
+   */
+  public void stallSwitchover() {
+    if (state.ended() || state == State.TEARING_DOWN) {
+      return;
+    }
+    switchoverStalls = true;
+    if (resume != null) {
+      resume.cancel();
+      resume = null;
+    }
   }
 
   /** The kernel failed the switchover for taking too long: the VM resumes on the source. */

@@ -11,6 +11,7 @@ import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.RunEvent;
 import org.svmsim.kernel.event.VmxEvent;
+import org.svmsim.kernel.fault.FaultKind;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.SimRandom;
@@ -50,6 +51,28 @@ public final class Vpxa {
         + "shadow VM"));
     bus.subscribe(KernelEvent.FileCreated.class, this::onFileCreated);
     bus.subscribe(VmxEvent.SvmotionFinished.class, this::onSvmotionFinished);
+    bus.subscribe(KernelEvent.FaultInjected.class, e -> {
+      if (e.fault().kind() == FaultKind.CANCEL) {
+        cancel(e.fault().vm());
+      }
+    });
+  }
+
+  /**
+   * The user cancels the relocate task. Before the VMX has the migration, vpxa fails the task itself and
+   * removes what it copied; while the VMX migrates, the VMX gives up (its failure ends the task); once
+   * the source files are being deleted, the move is done and the cancel comes too late.
+   */
+  private void cancel(VmId vm) {
+    Relocation r = running.get(vm);
+    if (r == null || r.step >= 6) {
+      return;
+    }
+    if (r.step < 3) {
+      fail(r, new Fault(Fault.REQUEST_CANCELED, Fault.CANCELED_BY_USER));
+    } else {
+      bus.publish(new VmxEvent.CancelSvmotion(vm, r.opId()));
+    }
   }
 
   private void onRelocate(AgentEvent.RelocateVm e) {

@@ -167,18 +167,27 @@ public final class ChangeBitmap {
 
   /** The first clear block at or after {@code from}, or {@link #blocks()} when all the rest is set. */
   public long nextClear(long from) {
-    if (from >= blocks) {
-      return blocks;
+    return nextClear(from, blocks);
+  }
+
+  /**
+   * The first clear block in {@code [from, limit)}, or {@code limit} when all of it is set: a copier asks
+   * only as far as its chunk reaches, so a whole-disk run costs a chunk's worth of words, not the disk's.
+   */
+  public long nextClear(long from, long limit) {
+    long end = Math.min(limit, blocks);
+    if (from >= end) {
+      return end;
     }
     int w = (int) (from >>> 6);
     long word = ~words[w] & (-1L << from);
     while (word == 0) {
-      if (++w == words.length) {
-        return blocks;
+      if (++w == words.length || (long) w << 6 >= end) {
+        return end;
       }
       word = ~words[w];
     }
-    return Math.min(blocks, ((long) w << 6) + Long.numberOfTrailingZeros(word));
+    return Math.min(end, ((long) w << 6) + Long.numberOfTrailingZeros(word));
   }
 
   /** Calls {@code visitor} for every run of set blocks, coalesced, in order, as sectors clipped to the disk. */

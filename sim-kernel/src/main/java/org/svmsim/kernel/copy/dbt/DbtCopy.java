@@ -94,7 +94,8 @@ public final class DbtCopy {
       return 0;
     }
     long start = Math.max(cursor, block * bs);
-    long runEnd = Math.min(source.capacitySectors(), current.nextClear(block) * bs);
+    long reach = (Math.max(cursor, block * bs) + maxSectors + bs - 1) / bs; // no need to look further
+    long runEnd = Math.min(source.capacitySectors(), current.nextClear(block, reach) * bs);
     long len = Math.min(maxSectors, runEnd - start);
     buffer = source.read(start, len);
     cursor = start + len;

@@ -70,18 +70,24 @@ public final class GrainMap {
 
   /** The first grain at or after {@code from} that is not allocated, or {@link #grains()}. */
   public long nextFree(long from) {
-    for (long g = Math.max(0, from); g < grains; ) {
+    return nextFree(from, grains);
+  }
+
+  /** The first grain in {@code [from, limit)} that is not allocated, or {@code limit}: a chunk's reach. */
+  public long nextFree(long from, long limit) {
+    long end = Math.min(limit, grains);
+    for (long g = Math.max(0, from); g < end; ) {
       int[] table = tables[(int) (g >>> SHIFT)];
       if (table == null) {
         return g;
       }
-      for (int i = (int) (g & (TABLE_GRAINS - 1)); i < TABLE_GRAINS && g < grains; i++, g++) {
+      for (int i = (int) (g & (TABLE_GRAINS - 1)); i < TABLE_GRAINS && g < end; i++, g++) {
         if (table[i] == 0) {
           return g;
         }
       }
     }
-    return grains;
+    return end;
   }
 
   /** Allocated grains. */

@@ -114,7 +114,8 @@ public final class SnapshotCopy {
         return 0;
       }
       start = Math.max(cursor, g * gs);
-      runEnd = Math.min(capacity, target.grains().nextFree(g) * gs);
+      long reach = (start + maxSectors + gs - 1) / gs; // no need to look further than the chunk goes
+      runEnd = Math.min(capacity, target.grains().nextFree(g, reach) * gs);
       from = target.content();
     }
     long len = Math.min(maxSectors, runEnd - start);

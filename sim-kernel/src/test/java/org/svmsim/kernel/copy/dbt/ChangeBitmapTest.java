@@ -140,6 +140,9 @@ class ChangeBitmapTest {
           clear++;
         }
         assertEquals(clear, m.nextClear(from), where + ": nextClear " + from);
+        int limit = from + r.nextInt(100);
+        assertEquals(Math.min(clear, Math.min(limit, blocks)), m.nextClear(from, limit),
+            where + ": nextClear " + from + " before " + limit);
       }
     }
   }

@@ -52,6 +52,9 @@ class DiskChainTest {
     assertEquals(0, child.grains().slot(0));
     assertEquals(1, child.grains().slot(1));
     assertEquals(-1, child.grains().slot(2));
+    assertEquals(2, child.grains().nextFree(0));
+    assertEquals(1, child.grains().nextFree(0, 1), "asked no further than grain 1");
+    assertEquals(1, child.grains().nextAllocated(1));
   }
 
   @Test
