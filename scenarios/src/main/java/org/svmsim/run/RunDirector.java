@@ -6,6 +6,8 @@ import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.event.RunEvent;
 import org.svmsim.kernel.event.VmxEvent;
 import org.svmsim.kernel.sim.EventLoop;
+import org.svmsim.kernel.sim.SimRandom;
+import org.svmsim.kernel.sim.VirtualTime;
 import org.svmsim.scenario.TimedEvent;
 
 /**
@@ -20,11 +22,11 @@ final class RunDirector {
   private String failure = "";
   private boolean finished;
 
-  RunDirector(EventLoop loop, List<TimedEvent> timeline) {
+  RunDirector(EventLoop loop, List<TimedEvent> timeline, SimRandom random) {
     this.loop = loop;
     this.undispatched = timeline.size();
     for (TimedEvent t : timeline) {
-      loop.scheduleAt(t.atNanos(), t.event());
+      loop.scheduleAt(t.atNanos() + jitter(t.atNanos(), random), t.event());
     }
     loop.subscribe(AgentEvent.PowerOnVm.class, e -> started("powerOn " + e.vm()));
     loop.subscribe(AgentEvent.RelocateVm.class, e -> started("relocate " + e.vm()));
@@ -38,6 +40,15 @@ final class RunDirector {
     });
     loop.subscribe(VmxEvent.VmxStopped.class, e -> done("powerOff " + e.vm()));
     loop.subscribe(RunEvent.RunFinished.class, e -> loop.stop());
+  }
+
+  /**
+   * A person or a script in vCenter does not act on a whole second: an action written on one ({@code 5s})
+   * comes somewhere in that second. A time given to the millisecond or finer ({@code 18m29.640s}, to
+   * reproduce a real log) is kept as it is.
+   */
+  static long jitter(long atNanos, SimRandom random) {
+    return atNanos % VirtualTime.SECOND == 0 ? random.nextLong(0, 1000) * VirtualTime.MILLISECOND : 0;
   }
 
   private void started(String action) {

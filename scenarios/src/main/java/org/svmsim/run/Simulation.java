@@ -80,7 +80,7 @@ public final class Simulation {
     List<ManagedVm> managed = spec.vms().stream().map(vm -> new ManagedVm(vm.name(), vm.home())).toList();
     HostAgents.install(loop, kernel.vmfs(), random.split("agents"), managed);
     kernel.start();
-    RunDirector director = new RunDirector(loop, spec.timeline());
+    RunDirector director = new RunDirector(loop, spec.timeline(), random.split("timeline"));
     long last = spec.timeline().stream().mapToLong(TimedEvent::atNanos).max().orElse(0);
     LimitsSpec limits = spec.scenario().limits();
     long horizon = last + limits.overrun().nanos();

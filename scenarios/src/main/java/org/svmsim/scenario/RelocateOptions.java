@@ -8,10 +8,12 @@ import org.svmsim.scenario.unit.SimDuration;
 /**
  * A relocate's options: the copy chunk, the data mover ({@code auto} lets the kernel choose) and
  * {@code fsr.maxSwitchoverSeconds}, past which the switchover fails and the VM stays on the source, and
- * each method's own knobs ({@code dbt}, {@code snapshot}).
+ * each method's own knobs ({@code dbt}, {@code snapshot}). {@code vmxDelays} is {@code drawn} (the VMX's
+ * own delays come from the seed, around the seed's log) or {@code seed} (exactly the delays of the
+ * seed's log, to reproduce it).
  */
 public record RelocateOptions(ByteSize chunkSize, String mover, SimDuration maxSwitchover, DbtSpec dbt,
-    SnapshotSpec snapshot) {
+    SnapshotSpec snapshot, String vmxDelays) {
   private static final long SECOND = 1_000_000_000L;
 
   public RelocateOptions {
@@ -24,5 +26,6 @@ public record RelocateOptions(ByteSize chunkSize, String mover, SimDuration maxS
     }
     Check.present("dbt", dbt);
     Check.present("snapshot", snapshot);
+    Check.oneOf("vmxDelays", vmxDelays, "drawn", "seed");
   }
 }

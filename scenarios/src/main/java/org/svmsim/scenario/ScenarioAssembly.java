@@ -88,7 +88,7 @@ public record ScenarioAssembly(Scenario scenario, HostConfig host, List<Datastor
 
   private static MigrationOptions options(RelocateOptions o) {
     return new MigrationOptions(o.chunkSize().sectors(), o.mover(), o.maxSwitchover().nanos(),
-        o.dbt().policy(), o.snapshot().policy());
+        o.dbt().policy(), o.snapshot().policy(), o.vmxDelays().equals("seed"));
   }
 
   private static DatastoreId datastoreId(Scenario s, String nameOrUuid) {

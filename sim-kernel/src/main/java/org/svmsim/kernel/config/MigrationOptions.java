@@ -10,10 +10,11 @@ import org.svmsim.kernel.copy.snapshot.SnapshotPolicy;
 /**
  * The relocate's options: the copy chunk (the mirror's unit of "being copied now"), the data mover
  * ({@code auto} chooses as DOMAIN.md section 5 says; {@code offload}, {@code fs3dm} or {@code fsdm} force
- * one), {@code fsr.maxSwitchoverSeconds}, and each method's own knobs.
+ * one), {@code fsr.maxSwitchoverSeconds}, each method's own knobs, and whether the VMX's own delays are
+ * exactly the seed log's ({@code seedDelays}) instead of drawn.
  */
 public record MigrationOptions(long chunkSectors, String mover, long maxSwitchoverNanos, DbtPolicy dbt,
-    SnapshotPolicy snapshot) {
+    SnapshotPolicy snapshot, boolean seedDelays) {
   /** What {@code mover} may say: {@code auto}, or one of the data movers by id. */
   public static final List<String> MOVERS =
       Stream.concat(Stream.of("auto"), Arrays.stream(DataMover.values()).map(DataMover::id)).toList();
@@ -31,6 +32,12 @@ public record MigrationOptions(long chunkSectors, String mover, long maxSwitchov
     if (dbt == null || snapshot == null) {
       throw new IllegalArgumentException("options.dbt and options.snapshot must be present");
     }
+  }
+
+  /** The VMX's delays drawn, as they are unless a scenario reproduces the seed's log. */
+  public MigrationOptions(long chunkSectors, String mover, long maxSwitchoverNanos, DbtPolicy dbt,
+      SnapshotPolicy snapshot) {
+    this(chunkSectors, mover, maxSwitchoverNanos, dbt, snapshot, false);
   }
 
   /** The shared options, each method's own at their defaults. */

@@ -30,13 +30,6 @@ public final class Migration {
   static final String SYSTEM_ERROR = "vmodl.fault.SystemError";
   static final String CANCELED = "vmodl.fault.RequestCanceled";
 
-  /** From entering phase 8 to the Worker starting the copy (seed: 0.289 s). */
-  static final long COPY_SETUP_NANOS = 289 * VirtualTime.MILLISECOND;
-  /** Fast suspend and resume, without the checkpoint transfer (modelled; seed: 188 ms stopped). */
-  static final long SUSPEND_NANOS = 45 * VirtualTime.MILLISECOND;
-  static final long RESUME_NANOS = 70 * VirtualTime.MILLISECOND;
-  /** Device and vcpu state handed to the shadow VM; memory stays put on the same host. */
-  static final long CHECKPOINT_BYTES = 6L << 20;
 
   /** Where the migration is; each state allows the next steps and nothing else. */
   public enum State {
@@ -60,7 +53,7 @@ public final class Migration {
 
   private final Bus bus;
   private final Vmkernel kernel;
-  private final SimRandom random;
+  private final Timings timings;
   private final VmxProcess vmx;
   private final VmxEvent.StartSvmotion request;
   private final VmfsVolume source;
@@ -76,7 +69,9 @@ public final class Migration {
   public Migration(Bus bus, Vmkernel kernel, SimRandom random, VmxProcess vmx, VmxEvent.StartSvmotion request) {
     this.bus = bus;
     this.kernel = kernel;
-    this.random = random;
+    // Its own stream: drawing a delay never shifts the method's or the copy's draws.
+    this.timings = new Timings(random, request.options().seedDelays(), vmx.disks().size(),
+        vmx.config().memoryBytes());
     this.vmx = vmx;
     this.request = request;
     this.source = kernel.vmfs().volume(vmx.home());
@@ -97,7 +92,7 @@ public final class Migration {
   }
 
   private void enterAfter(Phase done) {
-    bus.schedule(done.next(), phase(Phase.of(done.number() + 1)));
+    bus.schedule(timings.phase(done), phase(Phase.of(done.number() + 1)));
   }
 
   /** Does the work of a phase as the VMX enters it. */
@@ -129,7 +124,7 @@ public final class Migration {
       case DISK_COPY -> {
         state = State.COPYING;
         for (DiskMove m : moves) {
-          bus.schedule(COPY_SETUP_NANOS, new VmxEvent.DiskCopyStarted(vmx.config().name(), m.disk().scsi(),
+          bus.schedule(timings.copySetup(), new VmxEvent.DiskCopyStarted(vmx.config().name(), m.disk().scsi(),
               m.destinationDescriptorPath()));
         }
       }
@@ -221,14 +216,14 @@ public final class Migration {
     }
     // The checkpoint is written to the destination through its shared service; the suspend and resume
     // around it take their own time once it is there.
-    destination.service().openStream(vmx.config().name() + " checkpoint").submit(CHECKPOINT_BYTES,
+    long checkpoint = timings.checkpointBytes();
+    destination.service().openStream(vmx.config().name() + " checkpoint").submit(checkpoint,
         (token, arrivedAt) -> {
           if (state != State.RESUMING || switchoverStalls) {
             return;
           }
-          long fsr = SUSPEND_NANOS + RESUME_NANOS + random.nextLong(0, 60 * VirtualTime.MILLISECOND);
-          resume = bus.timer(fsr, new VmxEvent.FastSuspendResumed(vmx.config().name(), request.destination(),
-              CHECKPOINT_BYTES));
+          resume = bus.timer(timings.suspendResume(), new VmxEvent.FastSuspendResumed(vmx.config().name(),
+              request.destination(), checkpoint));
         }, 0);
   }
 
