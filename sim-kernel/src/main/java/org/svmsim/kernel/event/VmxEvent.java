@@ -90,6 +90,12 @@ public sealed interface VmxEvent extends Event {
   /** DiskLib shut change tracking down on a disk ({@code fid} is the tracked file's id). */
   record ChangeTrackingClosed(VmId vm, String scsi, long fid) implements VmxEvent {}
 
+  /** The VMX took a snapshot of a disk for a snapshot-based copy: {@code redoLog} now takes its writes. */
+  record SnapshotTaken(VmId vm, String scsi, String name, int uid, String redoLog) implements VmxEvent {}
+
+  /** The disk's redo logs were re-parented onto the copy of their parent on the destination. */
+  record RedoLogReparented(VmId vm, String scsi, String parent) implements VmxEvent {}
+
   /**
    * A copy pass (DBT) or consolidation round (snapshot) of one disk ended: it copied {@code copiedBytes};
    * {@code pendingBytes} is what the guest dirtied (DBT) or wrote to the newest redo log (snapshot)

@@ -74,6 +74,11 @@ public final class VmwareLogRenderer implements LogRenderer {
     } else if (event instanceof VmxEvent.ChangeTrackingClosed e) {
       log(e, e.vm()).add(t, CBT_SHUTTING_DOWN, e.fid());
       log(e, e.vm()).add(t, CBT_DISCONNECTED);
+    } else if (event instanceof VmxEvent.SnapshotTaken e) {
+      log(e, e.vm()).add(t, SNAPSHOT_PREPARED);
+      log(e, e.vm()).add(t, SNAPSHOT_TAKEN, e.name(), e.uid());
+    } else if (event instanceof VmxEvent.RedoLogReparented e) {
+      log(e, e.vm()).add(t, REDO_REPARENTED, e.scsi(), e.parent());
     } else if (event instanceof VmxEvent.CopyPassEnded e) {
       passEnded(log(e, e.vm()), t, e);
     } else if (event instanceof VmxEvent.DiskCopyFinished e) {
@@ -180,6 +185,18 @@ public final class VmwareLogRenderer implements LogRenderer {
     switch (e.method()) {
       case DBT -> log.add(t, DBT_PASS_ENDED, e.pass(), e.scsi(), e.copiedBytes(),
           e.stunned() ? " while stunned" : "", e.pendingBytes(), next);
+      case SNAPSHOT -> {
+        // Pass 1 copied the parent; each later pass is a consolidation round (round pass - 1).
+        if (e.pass() > 1) {
+          log.add(t, CONSOLIDATE_ROUND_ENDED, e.pass() - 1, e.scsi(), e.copiedBytes(),
+              e.stunned() ? " while stunned" : "", e.pendingBytes(), next);
+        }
+        if (e.next() == VmxEvent.NextStep.PASS) {
+          log.add(t, CONSOLIDATE_ITERATION);
+        } else if (e.next() == VmxEvent.NextStep.DONE) {
+          log.add(t, CONSOLIDATE_END, "The operation completed successfully (0).");
+        }
+      }
       default -> { }
     }
   }
