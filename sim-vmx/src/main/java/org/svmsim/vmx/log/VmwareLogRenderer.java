@@ -36,6 +36,8 @@ public final class VmwareLogRenderer implements LogRenderer {
   private SimRandom random;
   private String hostUuid;
 
+  private static final String LOCK_FAILED = "Failed to lock the file";
+
   @Override
   public void onEvent(long t, Event event) {
     // Most events are guest I/O and kernel facts, which vmware.log does not show: leave early.
@@ -67,6 +69,17 @@ public final class VmwareLogRenderer implements LogRenderer {
       log.migrateState(t, 1);
     } else if (event instanceof VmxEvent.SvmotionPhaseEntered e) {
       phase(t, e);
+    } else if (event instanceof VmxEvent.DiskOpenLocked e) {
+      // real-lines/vmware_snapshot-consolidation-and-faults.log: each locked try, with its AIO status.
+      log(e, e.vm()).add(t, AIO_OPEN_FAILED, e.extent(), LOCK_FAILED + " (400000003) (0x2013).");
+      log(e, e.vm()).add(t, AIO_LOCKED, e.extent(), e.attempt());
+    } else if (event instanceof VmxEvent.DiskOpenFailed e) {
+      VmLog log = log(e, e.vm());
+      log.add(t, AIO_OPEN_FAILED, e.extent(), LOCK_FAILED + " (400000003) (0x2013).");
+      log.add(t, DISKLIB_VMFS_OPEN_FAILED, e.extent(), LOCK_FAILED, "AIOMgr_Open failed. Type 8");
+      log.add(t, DISKLIB_LINK_OPEN_FAILED, e.descriptor(), LOCK_FAILED);
+      log.add(t, DISKLIB_CHAIN_OPEN_FAILED, e.descriptor(), LOCK_FAILED);
+      log.add(t, DISKLIB_LIB_OPEN_FAILED, e.descriptor(), "0x8", LOCK_FAILED + " (16392).");
     } else if (event instanceof VmxEvent.DiskCopyStarted e) {
       log(e, e.vm()).add(t, COPY_STARTED, e.destinationPath());
     } else if (event instanceof VmxEvent.ChangeTrackingOpened e) {
