@@ -97,6 +97,12 @@ public final class OutputDirectory {
     return target;
   }
 
+  /** The target as a person reads it: relative to the current directory when it lies below it. */
+  public String shown() {
+    Path cwd = Path.of("").toAbsolutePath().normalize();
+    return target.startsWith(cwd) && !target.equals(cwd) ? cwd.relativize(target).toString() : target.toString();
+  }
+
   /**
    * Runs {@code work} in a fresh staging directory, marks the result as svmsim's ({@code about}: what
    * wrote it), then moves it into place. On any failure or signal, leaves nothing.

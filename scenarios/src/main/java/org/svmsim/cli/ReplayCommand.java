@@ -47,7 +47,7 @@ final class ReplayCommand implements Callable<Integer> {
     EventsHeader h = read[0].header();
     spec.commandLine().getOut().println("replayed " + read[0].events() + " events of " + h.scenario() + " seed "
         + h.seed() + " " + h.method() + " (recorded by svmsim " + h.svmsim() + ") from " + events);
-    spec.commandLine().getOut().println("output: " + dir.target());
+    spec.commandLine().getOut().println("output: " + dir.shown());
     return 0;
   }
 }

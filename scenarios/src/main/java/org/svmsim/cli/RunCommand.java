@@ -3,6 +3,7 @@ package org.svmsim.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.svmsim.run.EventsFormat;
@@ -63,9 +64,18 @@ final class RunCommand implements Callable<Integer> {
     about.put("seed", Long.toString(s.seed()));
     about.put("method", String.join("+", s.relocateMethods()));
     about.put("svmsim", Version.number());
-    RunSummary summary = dir.produce(about, staging -> SimulationRunner.run(s, staging, events, journal));
+    Progress progress = Progress.onTerminal();
+    RunSummary summary;
+    try {
+      summary = dir.produce(about, staging -> SimulationRunner.run(s, staging, events, journal,
+          progress == null ? List.of() : List.of(progress)));
+    } finally {
+      if (progress != null) {
+        progress.close();
+      }
+    }
     spec.commandLine().getOut().println(summary.oneLine());
-    spec.commandLine().getOut().println("output: " + dir.target());
+    spec.commandLine().getOut().println("output: " + dir.shown());
     return 0;
   }
 

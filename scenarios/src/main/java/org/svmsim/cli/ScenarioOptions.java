@@ -11,11 +11,11 @@ final class ScenarioOptions {
   Long seed;
 
   @Option(names = "--method", paramLabel = "METHOD",
-      description = "Method of every relocate: mirror, dbt or snapshot.")
+      description = "Method of every relocate: ${sys:svmsim.methods} (the methods this version runs).")
   String method;
 
   @Option(names = "--fault", paramLabel = "KIND[:MODE]@WHEN",
-      description = "Inject a fault into the relocate, e.g. cancel@40%, dest-write-error:persistent@10m, "
+      description = "Inject a fault into the relocate, e.g. cancel@40%%, dest-write-error:persistent@10m, "
           + "agent-restart:hostd@phase8 (repeatable; kinds and modes in the README).")
   List<String> faults = new ArrayList<>();
 

@@ -78,8 +78,16 @@ final class RunDirector {
     if (!finished) {
       finished = true;
       loop.scheduleAt(Math.max(atNanos, loop.now()),
-          new RunEvent.RunFinished("aborted", reason + " (still pending: " + String.join(", ", pending) + ")"));
+          new RunEvent.RunFinished("aborted", reason + " (" + unfinished() + ")"));
     }
+  }
+
+  private String unfinished() {
+    String later = undispatched == 0 ? "" : undispatched + " timeline action(s) yet to come";
+    if (pending.isEmpty()) {
+      return later;
+    }
+    return "still pending: " + String.join(", ", pending) + (later.isEmpty() ? "" : "; " + later);
   }
 
   void failUnsettled() {

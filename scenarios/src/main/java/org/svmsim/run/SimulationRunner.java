@@ -8,11 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.svmsim.journal.WriteJournal;
 import org.svmsim.kernel.config.Method;
+import org.svmsim.kernel.sim.Observer;
 import org.svmsim.report.ReportFile;
 import org.svmsim.report.RunReport;
 import org.svmsim.scenario.ActionSpec;
@@ -40,6 +42,12 @@ public final class SimulationRunner {
 
   /** As {@link #run(Scenario, Path, boolean)}, with the events written as {@code format} says. */
   public static RunSummary run(Scenario scenario, Path dir, EventsFormat format, boolean journal) {
+    return run(scenario, dir, format, journal, List.of());
+  }
+
+  /** As {@link #run(Scenario, Path, EventsFormat, boolean)}, with {@code watchers} seeing every event too. */
+  public static RunSummary run(Scenario scenario, Path dir, EventsFormat format, boolean journal,
+      List<Observer> watchers) {
     refuseUnimplementedMethods(scenario);
     ScenarioAssembly assembly = ScenarioAssembly.of(scenario);
     try {
@@ -49,7 +57,12 @@ public final class SimulationRunner {
           BufferedWriter lines = journal ? Files.newBufferedWriter(dir.resolve(JOURNAL), StandardCharsets.UTF_8)
               : null) {
         WriteJournal audit = journal ? new WriteJournal(lines) : null;
-        result = new Simulation(assembly).run(events, audit == null ? List.of(report) : List.of(report, audit));
+        List<Observer> probes = new ArrayList<>(List.of(report));
+        if (audit != null) {
+          probes.add(audit);
+        }
+        probes.addAll(watchers);
+        result = new Simulation(assembly).run(events, probes);
         if (audit != null) {
           try (BufferedWriter last = Files.newBufferedWriter(dir.resolve(FINAL_DISKS), StandardCharsets.UTF_8)) {
             audit.writeFinalDisks(last, result.finalDisks());

@@ -12,7 +12,7 @@ import org.svmsim.scenario.unit.SimDuration;
 public record ActionSpec(SimDuration at, String action, String vm, String method, String destination,
     RelocateOptions options) {
   public ActionSpec {
-    Check.present("at", at);
+    Check.atMost("at", at, SimDuration.ofSeconds(30L * 24 * 3600), "a timeline spans at most 30 days");
     Check.oneOf("action", action, "powerOn", "relocate", "powerOff");
     Check.nonBlank("vm", vm);
     Check.oneOf("method", method, Method.ids().toArray(String[]::new));

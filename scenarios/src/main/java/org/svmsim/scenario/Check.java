@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import org.svmsim.kernel.storage.BlockStore;
 import org.svmsim.scenario.unit.BadValueException;
 import org.svmsim.scenario.unit.ByteSize;
+import org.svmsim.scenario.unit.SimDuration;
 
 /** The field rules the scenario records share; each failure names the field and the bad value. */
 final class Check {
@@ -56,6 +57,37 @@ final class Check {
   static double within(String field, double value, double min, double max) {
     if (!(value >= min && value <= max)) {
       throw new BadValueException(field, value, "must be within " + min + ".." + max);
+    }
+    return value;
+  }
+
+  /** At most {@code max} characters: {@code what} says whose limit it is. */
+  static String maxLength(String field, String value, int max, String what) {
+    if (present(field, value).length() > max) {
+      throw new BadValueException(field, value, "is " + value.length() + " characters long; " + what
+          + " has at most " + max);
+    }
+    return value;
+  }
+
+  /** At most {@code max}; {@code why} names the bound (the README lists them all). */
+  static ByteSize atMost(String field, ByteSize value, ByteSize max, String why) {
+    if (present(field, value).compareTo(max) > 0) {
+      throw new BadValueException(field, value, "must be at most " + max + " (" + why + ")");
+    }
+    return value;
+  }
+
+  static SimDuration atMost(String field, SimDuration value, SimDuration max, String why) {
+    if (present(field, value).compareTo(max) > 0) {
+      throw new BadValueException(field, value, "must be at most " + max + " (" + why + ")");
+    }
+    return value;
+  }
+
+  static long atMost(String field, long value, long max, String why) {
+    if (value > max) {
+      throw new BadValueException(field, value, "must be at most " + max + " (" + why + ")");
     }
     return value;
   }

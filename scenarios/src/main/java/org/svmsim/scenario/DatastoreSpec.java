@@ -15,6 +15,7 @@ public record DatastoreSpec(String name, String uuid, ByteSize blockSize, ByteSi
 
   public DatastoreSpec {
     Check.matches("name", name, NAME, "expected a datastore name without '/' or surrounding blanks");
+    Check.maxLength("name", name, 42, "a vSphere datastore name");
     try {
       DatastoreId.of(Check.present("uuid", uuid));
     } catch (IllegalArgumentException e) {
@@ -24,9 +25,11 @@ public record DatastoreSpec(String name, String uuid, ByteSize blockSize, ByteSi
     if (block < 512 || Long.bitCount(block) != 1) {
       throw new BadValueException("blockSize", blockSize, "must be a power of two like 1MiB or 8MiB");
     }
+    Check.atMost("blockSize", blockSize, ByteSize.parse("8MiB"), "VMFS's largest block");
     if (Check.present("capacity", capacity).bytes() <= 0) {
       throw new BadValueException("capacity", capacity, "must be positive");
     }
+    Check.atMost("capacity", capacity, ByteSize.parse("64TiB"), "VMFS's largest volume");
     if (Check.present("free", free).compareTo(capacity) > 0) {
       throw new BadValueException("free", free, "must not exceed the capacity " + capacity);
     }

@@ -15,6 +15,7 @@ public record DiskSpec(ByteSize size, String provisioning, String handle, String
 
   public DiskSpec {
     Check.sectors("size", size);
+    Check.atMost("size", size, ByteSize.parse("62TiB"), "VMFS's largest virtual disk");
     Check.oneOf("provisioning", provisioning, "thick", "thin");
     handle = canonical("handle", handle);
     destinationHandle = canonical("destinationHandle", destinationHandle);

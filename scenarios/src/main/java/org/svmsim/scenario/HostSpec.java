@@ -10,9 +10,11 @@ public record HostSpec(String hostname, String version, String build, int cpus, 
 
   public HostSpec {
     Check.matches("hostname", hostname, HOSTNAME, "expected a host name like esx-w1.lab.local");
+    Check.maxLength("hostname", hostname, 253, "a DNS name");
     Check.matches("version", version, VERSION, "expected an ESXi version like 6.0.0");
     Check.matches("build", build, BUILD, "expected a build number like 3620759");
     Check.atLeast("cpus", cpus, 1);
+    Check.atMost("cpus", cpus, 896, "ESXi 8's most logical cpus");
     Check.present("rescan", rescan);
   }
 }

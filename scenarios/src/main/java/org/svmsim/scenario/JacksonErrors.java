@@ -29,8 +29,25 @@ final class JacksonErrors {
   static ScenarioException syntax(String source, JsonProcessingException e) {
     JsonLocation at = e.getLocation();
     String where = at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-    String what = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    String what = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+    var nan = java.util.regex.Pattern.compile("Malformed numeric value '([^']*)'").matcher(what);
+    if (nan.find() && e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p) {
+      // YAML's .nan and .inf: name the field they were given for, not the parser's complaint.
+      String field = fieldOf(p.getParsingContext());
+      return new ScenarioException(source, field, where + "bad value \"" + nan.group(1)
+          + "\": expected a finite number (NaN and infinities are not values of any field)");
+    }
     return new ScenarioException(source, "", where + "syntax error: " + what.lines().findFirst().orElse("").strip());
+  }
+
+  /** The dotted path of the value the parser is at: {@code vms[0].workload.iops}. */
+  private static String fieldOf(com.fasterxml.jackson.core.JsonStreamContext c) {
+    List<String> steps = new ArrayList<>();
+    for (; c != null && !c.inRoot(); c = c.getParent()) {
+      steps.add(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : "." + c.getCurrentName());
+    }
+    String path = String.join("", steps);
+    return path.startsWith(".") ? path.substring(1) : path;
   }
 
   /** A binding failure of {@code tree}; values that a flag set are blamed on the flag. */
@@ -64,7 +81,21 @@ final class JacksonErrors {
     } else {
       detail = e.getOriginalMessage();
     }
+    if (detail.startsWith("missing")) {
+      detail += replaced(path, blame);
+    }
     return new ScenarioException(blamed(source, path, blame), path.toString(), detail);
+  }
+
+  /** When a --set replaced a whole mapping, the field it dropped is missing because of that --set. */
+  private static String replaced(TreePath missing, Map<TreePath, String> blame) {
+    for (Map.Entry<TreePath, String> e : blame.entrySet()) {
+      if (missing.startsWith(e.getKey()) && !missing.equals(e.getKey()) && e.getValue().startsWith("--set ")) {
+        return "; that " + e.getValue().substring(0, 5) + " replaced all of " + e.getKey() + ", so its other fields"
+            + " lost their defaults (set one field at a time, like --set " + missing + "=...)";
+      }
+    }
+    return "";
   }
 
   private static TreePath path(JsonMappingException e) {

@@ -15,7 +15,8 @@ public record PerformanceSpec(Bandwidth bandwidth, SimDuration latency, int queu
       throw new BadValueException("bandwidth", bandwidth,
           "must be at most " + Bandwidth.ofBytesPerSecond(VirtualTime.MAX_BANDWIDTH) + ", the kernel's model limit");
     }
-    Check.present("latency", latency);
+    Check.atMost("latency", latency, SimDuration.ofSeconds(10), "an I/O slower than that has failed");
     Check.atLeast("queueDepth", queueDepth, 1);
+    Check.atMost("queueDepth", queueDepth, 4096, "a device's largest queue");
   }
 }

@@ -18,12 +18,14 @@ public record RelocateOptions(ByteSize chunkSize, String mover, SimDuration maxS
 
   public RelocateOptions {
     Check.sectors("chunkSize", chunkSize);
+    Check.atMost("chunkSize", chunkSize, ByteSize.parse("1GiB"), "a data mover's largest chunk");
     Check.oneOf("mover", mover, MigrationOptions.MOVERS.toArray(String[]::new));
     long nanos = Check.present("maxSwitchover", maxSwitchover).nanos();
     if (nanos < SECOND || nanos % SECOND != 0) {
       throw new BadValueException("maxSwitchover", maxSwitchover,
           "fsr.maxSwitchoverSeconds is a whole number of seconds, at least 1s");
     }
+    Check.atMost("maxSwitchover", maxSwitchover, SimDuration.ofSeconds(3600), "an hour");
     Check.present("dbt", dbt);
     Check.present("snapshot", snapshot);
     Check.oneOf("vmxDelays", vmxDelays, "drawn", "seed");

@@ -12,10 +12,12 @@ import org.svmsim.scenario.unit.SimDuration;
 public record RescanSpec(SimDuration first, SimDuration minInterval, SimDuration maxInterval,
     List<SimDuration> at, List<Integer> worlds) {
   public RescanSpec {
-    Check.present("first", first);
-    if (Check.present("minInterval", minInterval).nanos() <= 0) {
-      throw new BadValueException("minInterval", minInterval, "must be positive");
+    SimDuration day = SimDuration.ofSeconds(24 * 3600);
+    Check.atMost("first", first, day, "a day");
+    if (Check.present("minInterval", minInterval).nanos() < 1_000_000_000L) {
+      throw new BadValueException("minInterval", minInterval, "must be at least 1s (real hosts rescan every few minutes)");
     }
+    Check.atMost("maxInterval", maxInterval, day, "a day");
     if (Check.present("maxInterval", maxInterval).compareTo(minInterval) < 0) {
       throw new BadValueException("maxInterval", maxInterval, "must not be less than minInterval " + minInterval);
     }

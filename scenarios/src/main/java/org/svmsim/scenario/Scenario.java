@@ -21,6 +21,7 @@ public record Scenario(String name, String description, String lesson, long seed
 
   public Scenario {
     Check.matches("name", name, NAME, "expected letters, digits, '.', '_' or '-' (it names the run directory)");
+    Check.maxLength("name", name, 80, "a scenario name");
     Check.oneLine("description", description);
     Check.present("lesson", lesson);
     Check.present("start", start);

@@ -103,6 +103,10 @@ public final class ScenarioValidator {
   }
 
   private static void timeline(Scenario s) {
+    if (s.timeline().isEmpty()) {
+      throw new BadValueException("timeline", "[]", "list at least one action (powerOn, relocate, powerOff):"
+          + " a run without one has nothing to do");
+    }
     Map<String, String> home = new HashMap<>();
     Set<String> on = new HashSet<>();
     s.vms().forEach(vm -> home.put(vm.name(), datastore(s.datastores(), vm.datastore()).orElseThrow().uuid()));

@@ -49,8 +49,11 @@ final class TreeEdits {
       } catch (IllegalArgumentException e) {
         throw new ScenarioException("--set " + assignment, "", e.getMessage());
       }
-      set(root, path, assignment.substring(eq + 1), "--set " + assignment);
-      blame.put(path, "--set " + assignment);
+      // An assignment of thousands of characters is named by its start and length.
+      String label = "--set " + (assignment.length() <= 160 ? assignment
+          : assignment.substring(0, 100) + "... (" + assignment.length() + " characters)");
+      set(root, path, assignment.substring(eq + 1), label);
+      blame.put(path, label);
     }
     return blame;
   }

@@ -15,11 +15,14 @@ public record VmSpec(String name, String datastore, int vcpus, ByteSize memory, 
 
   public VmSpec {
     Check.matches("name", name, NAME, "expected a VM name without '/' or surrounding blanks");
+    Check.maxLength("name", name, 80, "an ESXi VM name");
     Check.nonBlank("datastore", datastore);
     Check.atLeast("vcpus", vcpus, 1);
     if (Check.present("memory", memory).bytes() <= 0) {
       throw new BadValueException("memory", memory, "must be positive");
     }
+    Check.atMost("memory", memory, ByteSize.parse("24TiB"), "vSphere 8's largest VM");
+    Check.atMost("vcpus", vcpus, 768, "vSphere 8's largest VM");
     Check.nonBlank("guestOs", guestOs);
     Check.atLeast("worldId", worldId, 1);
     Check.atLeast("pid", pid, 1);

@@ -19,7 +19,9 @@ public record WorkloadSpec(double iops, double readRatio, ByteSize ioSize, Strin
       throw new BadValueException("iops", iops, "must be a number of I/Os per second, 0 or more");
     }
     Check.within("readRatio", readRatio, 0, 1);
+    Check.atMost("iops", (long) Math.min(iops, Long.MAX_VALUE), 1_000_000, "a million I/Os per second");
     Check.sectors("ioSize", ioSize);
+    Check.atMost("ioSize", ioSize, ByteSize.parse("32MiB"), "a guest's largest I/O");
     Check.oneOf("locality", locality, "uniform", "hotset", "sequential");
     if (!(hotFraction > 0 && hotFraction <= 1)) {
       throw new BadValueException("hotFraction", hotFraction, "must be above 0 and at most 1");

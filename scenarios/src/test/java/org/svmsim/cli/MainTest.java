@@ -136,6 +136,61 @@ class MainTest {
   }
 
   @Test
+  void aTypoNamesTheNearestCommandOrOptionAndPointsAtItsHelp() {
+    assertUserError(Cli.run("rnu", "seed"), "svmsim: unknown command 'rnu': did you mean run? (see svmsim --help)");
+    assertUserError(Cli.run("replya", "x"), "svmsim: unknown command 'replya': did you mean replay? (see svmsim --help)");
+    assertUserError(Cli.run("run", "seed", "--froce"),
+        "svmsim: unknown option '--froce': did you mean --force? (see svmsim run --help)");
+    assertUserError(Cli.run("show", "seed", "--seed", "x"),
+        "svmsim: Invalid value for option '--seed': 'x' is not a whole number (see svmsim show --help)");
+  }
+
+  @Test
+  void nanAndInfinitiesNameTheirField() throws Exception {
+    Path nan = write("nan.yaml", Cli.run("show", "quick").out().replaceFirst("iops: [0-9.]+", "iops: .nan"));
+    assertOneLineUserError(Cli.run("show", nan.toString()), nan + ": vms[0].workload.iops: line ",
+        "bad value \".nan\": expected a finite number");
+    Path inf = write("inf.yaml", Cli.run("show", "quick").out().replaceFirst("readRatio: [0-9.]+", "readRatio: -.inf"));
+    assertOneLineUserError(Cli.run("show", inf.toString()), "vms[0].workload.readRatio: line ", "\"-.inf\"");
+    assertOneLineUserError(Cli.run("show", "quick", "--set", "vms[0].workload.iops=.nan"), "vms[0].workload.iops");
+  }
+
+  @Test
+  void anEmptyTimelineIsBadInputAndWritesNothing() {
+    Path out = tmp.resolve("idle");
+    assertUserError(Cli.run("run", "quick", "--set", "timeline=[]", "--out", out.toString()),
+        "svmsim: --set timeline=[]: timeline: bad value \"[]\": list at least one action (powerOn, relocate,"
+            + " powerOff): a run without one has nothing to do");
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void aSetThatReplacesAMappingNamesWhatItDropped() {
+    assertUserError(Cli.run("show", "quick", "--set", "host.rescan={first: 1s}"),
+        "svmsim: --set host.rescan={first: 1s}: host.rescan.minInterval: missing: this field is required; that"
+            + " --set replaced all of host.rescan, so its other fields lost their defaults (set one field at a time,"
+            + " like --set host.rescan.minInterval=...)");
+  }
+
+  @Test
+  void sizesRatesDurationsAndNamesHaveUpperBounds() {
+    String name = "v".repeat(100_000);
+    Cli r = Cli.run("show", "quick", "--set", "vms[0].name=" + name);
+    assertOneLineUserError(r, "vms[0].name: bad value \"" + "v".repeat(60) + "... (100000 characters)\": is 100000"
+        + " characters long; an ESXi VM name has at most 80");
+    assertTrue(r.err().length() < 400, "a huge value is shown by its start and length");
+    assertOneLineUserError(Cli.run("show", "quick", "--set", "vms[0].disks[0].size=1PiB"),
+        "vms[0].disks[0].size: bad value \"1PiB\": must be at most 62TiB (VMFS's largest virtual disk)");
+    assertOneLineUserError(Cli.run("show", "quick", "--set", "datastores[1].capacity=1EiB"), "at most 64TiB");
+    assertOneLineUserError(Cli.run("show", "quick", "--set", "timeline[2].at=876000h"),
+        "timeline[2].at: bad value \"876000h\": must be at most 720h (a timeline spans at most 30 days)");
+    assertOneLineUserError(Cli.run("show", "quick", "--set", "vms[0].workload.iops=1e9"), "at most 1000000");
+    assertOneLineUserError(Cli.run("show", "quick", "--set", "host.rescan.minInterval=1ms"), "at least 1s");
+    assertOneLineUserError(Cli.run("show", "quick", "--set", "datastores[0].name=" + "d".repeat(43)),
+        "a vSphere datastore name has at most 42");
+  }
+
+  @Test
   void theGuestsQueueDepthIsBounded() {
     for (String depth : new String[] {"0", "1025"}) {
       assertOneLineUserError(Cli.run("show", "quick", "--set", "vms[0].workload.outstanding=" + depth),

@@ -101,7 +101,7 @@ class ScenarioLoaderTest {
       "worldId: 1000 | worldId: 34821 | vms[0].worldId | bad value \"34821\": is another VM's or a rescan world's id",
       "size: 1GiB | size: 1GiB\\n        handle: 0abc\\n        destinationHandle: ABC | vms[0].disks[0].destinationHandle | bad value \"abc\": is another disk's",
       "pid: 999 | pid: 999\\n    vcpus: 32 | vms[0].vcpus | bad value \"32\": the host has 24 cpus",
-      "pid: 999 | pid: 999\\n    workload: {ioSize: 2GiB} | vms[0].workload.ioSize | bad value \"2GiB\": larger than",
+      "size: 1GiB | size: 16MiB\\n    workload: {ioSize: 32MiB} | vms[0].workload.ioSize | bad value \"32MiB\": larger than",
       "vm: vm1, destination: b | vm: vm2, destination: b | timeline[1].vm | bad value \"vm2\": no VM has that name",
   })
   void crossFieldRulesAreLocated(String from, String to, String path, String detail) {
@@ -113,7 +113,7 @@ class ScenarioLoaderTest {
   @Test
   void disksThatDoNotFitOnTheirDatastoreAreRefused() {
     ScenarioException e = assertThrows(ScenarioException.class,
-        () -> Scenarios.load(Scenarios.minimal(), Overrides.none().withSet("vms[0].disks[0].size=64TiB")));
+        () -> Scenarios.load(Scenarios.minimal(), Overrides.none().withSet("vms[0].disks[0].size=60TiB")));
     assertEquals("vms[0].disks", e.path());
     assertTrue(e.detail().contains("free for the VMs placed on it"), e.detail());
   }

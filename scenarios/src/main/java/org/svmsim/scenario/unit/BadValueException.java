@@ -48,8 +48,12 @@ public final class BadValueException extends IllegalArgumentException {
 
   /** Line breaks in a value are shown escaped, so that an error stays one line. */
   private static String detail(String value, String expected) {
-    return value == null ? "missing: " + expected
-        : "bad value \"" + value.replace("\r", "\\r").replace("\n", "\\n") + "\": " + expected;
+    if (value == null) {
+      return "missing: " + expected;
+    }
+    // A value of thousands of characters would drown the line: its start and its length say enough.
+    String shown = value.length() <= 100 ? value : value.substring(0, 60) + "... (" + value.length() + " characters)";
+    return "bad value \"" + shown.replace("\r", "\\r").replace("\n", "\\n") + "\": " + expected;
   }
 
   private static String prefix(String field) {
