@@ -359,10 +359,13 @@
       if (!phases.has(name)) phases.set(name, []);
       phases.get(name).push([xOf(run, Math.floor(s[3])), xOf(run, Math.floor(s[4]))]);
     });
-    run.logIndex = { n, times, offsets, file, text: L.text, notes: L.notes || null, phases };
+    // explain's notes: the distinct texts once, and per line the index of its note (-1: none).
+    const notes = L.notes ? { texts: L.notes, of: Int32Array.from(L.note) } : null;
+    run.logIndex = { n, times, offsets, file, text: L.text, notes, phases };
   }
 
   const lineText = (ix, i) => ix.text.substring(ix.offsets[i], ix.offsets[i + 1] - 1);
+  const noteOf = (ix, i) => (ix.notes && ix.notes.of[i] >= 0 ? ix.notes.texts[ix.notes.of[i]] : '');
 
   function logTools() {
     const tools = $('#log-tools');
@@ -499,7 +502,7 @@
     for (let k = first; k < Math.min(n, first + per); k++) {
       const i = logs.visible[k];
       const c = comps[ix.file[i]];
-      const note = ix.notes && ix.notes[i] ? ix.notes[i] : '';
+      const note = noteOf(ix, i);
       html += '<div class="line c-' + c + (i === logs.selected ? ' selected' : '') + '" data-i="' + i + '"'
         + (note ? ' title="' + escape(note) + '"' : '') + '><span class="c">' + c + '</span>'
         + escape(lineText(ix, i)) + (note ? '<span class="n">' + escape(note) + '</span>' : '') + '</div>';
@@ -512,7 +515,7 @@
   function select(i) {
     const ix = state.runs[logs.run].logIndex;
     logs.selected = i;
-    const note = ix.notes && ix.notes[i] ? ' - ' + ix.notes[i] : '';
+    const note = noteOf(ix, i) ? ' - ' + noteOf(ix, i) : '';
     $('#log-note').textContent = clock(ix.times[i], true) + ' ' + state.runs[logs.run].logs.files[ix.file[i]] + note;
     rows();
     showMoment(ix.times[i]);
@@ -566,6 +569,7 @@
       return all;
     };
     api.lineCount = (r) => state.runs[r || 0].logIndex.n;
+    api.note = (r, i) => noteOf(state.runs[r || 0].logIndex, i);
     api.visibleCount = () => logs.visible.length;
     api.visibleTimes = () => Array.from(logs.visible, (i) => state.runs[logs.run].logIndex.times[i]);
     api.phases = () => [...state.runs[logs.run].logIndex.phases.entries()];

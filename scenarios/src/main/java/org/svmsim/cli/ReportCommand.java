@@ -24,7 +24,8 @@ final class ReportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "The output directory of a run (or of a replay, with --events).")
   Path dir;
 
-  @Option(names = "--events", paramLabel = "FILE", description = "The run's events (default: DIR/events.jsonl).")
+  @Option(names = "--events", paramLabel = "FILE",
+      description = "The run's events (default: DIR/events.jsonl, or DIR/events.jsonl.gz).")
   Path events;
 
   @Option(names = "--force", description = "Replace DIR/report.html even if svmsim did not write it.")
@@ -39,6 +40,9 @@ final class ReportCommand implements Callable<Integer> {
       throw new UsageError(dir + ": no such directory");
     }
     Path from = events != null ? events : dir.resolve("events.jsonl");
+    if (events == null && !Files.exists(from) && Files.exists(dir.resolve("events.jsonl.gz"))) {
+      from = dir.resolve("events.jsonl.gz");
+    }
     if (!Files.isRegularFile(from)) {
       throw new UsageError(from + ": no such file (a report is drawn from the run's events;"
           + " for a replayed tree, pass --events RUN/events.jsonl)");

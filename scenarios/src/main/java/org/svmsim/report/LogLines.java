@@ -18,8 +18,24 @@ import java.util.SortedMap;
 final class LogLines {
   private LogLines() {}
 
+  /** What the report says about a log line (explain's note), or null for nothing. */
+  @FunctionalInterface
+  public interface Notes {
+    Notes NONE = (file, line) -> null;
+
+    String of(String file, String line);
+  }
+
   /** {@code logs} by relative path; {@code startEpochMillis} is virtual time zero. */
   static Map<String, Object> toJson(SortedMap<String, String> logs, long startEpochMillis) {
+    return toJson(logs, startEpochMillis, Notes.NONE);
+  }
+
+  /**
+   * As {@link #toJson(SortedMap, long)}, with each line's note: the distinct notes once ({@code notes}),
+   * and per line the index of its note or -1 ({@code note}), since many lines share one.
+   */
+  static Map<String, Object> toJson(SortedMap<String, String> logs, long startEpochMillis, Notes notes) {
     List<String> files = new ArrayList<>(logs.keySet());
     List<String> text = new ArrayList<>();
     List<Long> keys = new ArrayList<>();
@@ -49,9 +65,13 @@ final class LogLines {
     StringBuilder joined = new StringBuilder();
     StringBuilder fileChars = new StringBuilder();
     List<Long> deltas = new ArrayList<>(order.length);
+    Map<String, Integer> noteIndex = new LinkedHashMap<>();
+    List<Integer> noteOf = new ArrayList<>(order.length);
     long at = 0;
     for (long o : order) {
       int i = (int) (o & 0xFFFFFF);
+      String note = notes.of(files.get(file.get(i)), text.get(i));
+      noteOf.add(note == null ? -1 : noteIndex.computeIfAbsent(note, k -> noteIndex.size()));
       long t = keys.get(i);
       deltas.add(t - at);
       at = t;
@@ -67,6 +87,10 @@ final class LogLines {
     out.put("dt", deltas);
     out.put("file", fileChars.toString());
     out.put("text", joined.toString());
+    if (!noteIndex.isEmpty()) {
+      out.put("notes", List.copyOf(noteIndex.keySet()));
+      out.put("note", noteOf);
+    }
     return out;
   }
 

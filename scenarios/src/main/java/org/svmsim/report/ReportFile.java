@@ -12,7 +12,10 @@ import org.svmsim.scenario.Overrides;
 import org.svmsim.scenario.Scenario;
 import org.svmsim.scenario.ScenarioLoader;
 
-/** Writes {@code report.html} for one run, from its {@link RunReport} and its rendered logs. */
+/**
+ * Writes {@code report.html}: of one run, from its {@link RunReport} and its rendered logs; or of a
+ * comparison, the runs side by side on one time axis above the comparison's table.
+ */
 public final class ReportFile {
   public static final String NAME = "report.html";
 
@@ -24,6 +27,15 @@ public final class ReportFile {
     String title = "svmsim report: " + data.get("scenario") + " (" + data.get("method") + ", seed "
         + data.get("seed") + ")";
     Files.writeString(file, ReportPage.html(title, List.of(data), List.of()), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Writes the report of a comparison: {@code runs} are {@link #json} of each run, in the table's order;
+   * each row of {@code table} is one run's figures by column name, in column order.
+   */
+  public static void writeComparison(Path file, String title, List<Map<String, Object>> runs,
+      List<Map<String, Object>> table) throws IOException {
+    Files.writeString(file, ReportPage.html(title, runs, table), StandardCharsets.UTF_8);
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import org.svmsim.kernel.log.LogRenderer;
 import org.svmsim.kernel.sim.Observer;
@@ -44,6 +45,21 @@ public final class Replayer {
       Replayed r = render(eventsFile, renderers, report);
       ReportFile.write(file, report, Simulation.collect(renderers));
       return r.events();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The report's data of {@code eventsFile}'s run ({@link ReportFile#json}), for a page of several runs:
+   * {@link ReportFile#writeComparison}.
+   */
+  public static Map<String, Object> reportData(Path eventsFile) {
+    try {
+      RunReport report = new RunReport();
+      List<LogRenderer> renderers = Renderers.all();
+      render(eventsFile, renderers, report);
+      return ReportFile.json(report, Simulation.collect(renderers));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

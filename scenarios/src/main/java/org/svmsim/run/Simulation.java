@@ -108,10 +108,8 @@ public final class Simulation {
   private static Map<String, BlockStore> finalDisks(Vmkernel kernel, Vmx vmx) {
     Map<String, BlockStore> disks = new LinkedHashMap<>();
     for (VmxProcess p : vmx.processes()) {
-      var volume = kernel.vmfs().volume(p.home());
       for (int i = 0; i < p.disks().size(); i++) {
-        disks.put(WriteJournal.diskName(p.config().name(), i),
-            volume.content(VmFiles.flat(p.config().name(), p.disks().get(i).config())));
+        disks.put(WriteJournal.diskName(p.config().name(), i), p.disks().get(i).content());
       }
     }
     return disks;
@@ -126,10 +124,9 @@ public final class Simulation {
     for (VmxProcess p : vmx.processes()) {
       throttled += p.adapter().throttled();
       throttledNanos += p.adapter().throttledNanos();
-      var volume = kernel.vmfs().volume(p.home());
       for (VirtualDisk d : p.disks()) {
         diskBytes += d.config().capacitySectors() * BlockStore.SECTOR;
-        lost += d.audit().lostWrites(volume.content(VmFiles.flat(p.config().name(), d.config())));
+        lost += d.audit().lostWrites(d.content());
       }
     }
     double migrationMs = m.migrationNanos < 0 ? -1 : m.migrationNanos / 1e6;

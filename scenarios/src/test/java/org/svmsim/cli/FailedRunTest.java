@@ -8,9 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Failed migrations through the command line: the VM stays on its complete source, nothing is lost. */
 class FailedRunTest {
@@ -35,11 +40,23 @@ class FailedRunTest {
     return new ObjectMapper().readTree(out.resolve("summary.json").toFile());
   }
 
-  @Test
-  void aSwitchoverPastFsrMaxSwitchoverSecondsFailsAndTheVmResumesOnTheSource() throws Exception {
-    Path out = tmp.resolve("timeout");
-    JsonNode s = run(out, "timeline[1].options.maxSwitchover=1s", "datastores[1].performance.bandwidth=1MB/s",
-        "vms[0].workload.iops=20");
+  /** What makes each method's switchover outlast 1 s: a slow destination, or a long stunned copy. */
+  private static String[] longSwitchover(String method) {
+    return switch (method) {
+      case "mirror" -> new String[] {"datastores[1].performance.bandwidth=1MB/s", "vms[0].workload.iops=20"};
+      case "dbt" -> new String[] {"timeline[1].options.dbt.finalPass=1GiB", "vms[0].workload.iops=200"};
+      default -> new String[] {"timeline[1].options.snapshot.stunThreshold=1GiB", "vms[0].workload.iops=200"};
+    };
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"mirror", "dbt", "snapshot"})
+  void aSwitchoverPastFsrMaxSwitchoverSecondsFailsAndTheVmResumesOnTheSource(String method) throws Exception {
+    Path out = tmp.resolve("timeout-" + method);
+    List<String> sets = new ArrayList<>(List.of("timeline[1].method=" + method,
+        "timeline[1].options.maxSwitchover=1s"));
+    sets.addAll(List.of(longSwitchover(method)));
+    JsonNode s = run(out, sets.toArray(String[]::new));
     assertEquals("failed", s.get("outcome").asText());
     assertTrue(s.get("failureReason").asText().startsWith("Maximum switchover time (1 seconds) reached"), s.toString());
     assertEquals(0, s.get("lostWrites").asLong());
@@ -49,8 +66,21 @@ class FailedRunTest {
         && l.endsWith(" S: Maximum switchover time (1 seconds) reached. Failing migration; VM should resume on source.")),
         String.join("\n", vmk));
     assertTrue(vmk.stream().anyMatch(l -> l.contains(")WARNING: Migrate: 296: ")));
+    assertTrue(vmk.stream().anyMatch(l -> l.contains(")WARNING: FSR: 3281: ")));
     assertTrue(Files.exists(out.resolve("vmfs/volumes/" + QUICK_SOURCE + "/quick-vm/vmware.log")),
         "the VM's log stays in its source home");
+    // Everything the relocate created on the destination is gone; nothing of the source is.
+    Map<String, Integer> created = new TreeMap<>();
+    for (String line : OutputTrees.lines(out.resolve("events.jsonl"))) {
+      JsonNode e = new ObjectMapper().readTree(line);
+      String type = e.path("type").asText(); // the header and trailer lines have none
+      if (type.equals("Kernel.FileCreated") || type.equals("Kernel.FileDeleted")) {
+        String key = e.get("datastore").asText() + "/" + e.get("path").asText();
+        created.merge(key, type.equals("Kernel.FileCreated") ? 1 : -1, Integer::sum);
+      }
+    }
+    created.forEach((file, n) -> assertEquals(file.startsWith(QUICK_SOURCE) ? 1 : 0, n, method + ": " + file));
+    assertTrue(created.keySet().stream().anyMatch(f -> !f.startsWith(QUICK_SOURCE)), "the copy had begun");
   }
 
   @Test

@@ -61,7 +61,11 @@ class FaultRunTest {
         new Case("switchover-timeout@50%", "failed", "Maximum switchover time (5 seconds) reached",
             "var/log/vmkernel.log", "S: Maximum switchover time (5 seconds) reached. Failing migration; VM should"
                 + " resume on source.", "timeline[1].options.maxSwitchover=5s"),
-        new Case("switchover-timeout@phase10", "success", "", "var/log/vpxa.log", "step 6 of 6"));
+        new Case("switchover-timeout@phase10", "success", "", "var/log/vpxa.log", "step 6 of 6"),
+        new Case("lock-conflict@phase2", "failed", "since it is locked",
+            "vmfs/volumes/" + SOURCE + "/quick-vm/vmware.log", "with flags 0x8 Failed to lock the file (16392)."),
+        new Case("lock-conflict:transient@phase3", "success", "",
+            "vmfs/volumes/" + DEST + "/quick-vm/vmware.log", "-flat.vmdk' locked (try 0)"));
     List<Arguments> all = new ArrayList<>();
     for (Method m : Method.values()) {
       if (m.implemented()) {
@@ -76,7 +80,8 @@ class FaultRunTest {
   void theFaultLeavesItsTrailAndLosesNothing(String method, Case c) throws Exception {
     Path out = tmp.resolve("run");
     List<String> args = new ArrayList<>(List.of("run", "quick", "--method", method, "--fault", c.fault(),
-        "--journal", "--out", out.toString(), "--set", "vms[0].disks[0].size=256MiB"));
+        "--journal", "--out", out.toString(), "--set", "vms[0].disks[0].size=256MiB",
+        "--set", "timeline[2].at=20s"));
     for (String s : c.sets()) {
       args.add("--set");
       args.add(s);

@@ -252,14 +252,6 @@ class MainTest {
   }
 
   @Test
-  void aMethodNotImplementedYetIsAUserErrorAndWritesNothing() {
-    Path out = tmp.resolve("snapshot");
-    assertOneLineUserError(Cli.run("run", "seed", "--method", "snapshot", "--out", out.toString()),
-        "timeline[1].method", "\"snapshot\" is not implemented yet");
-    assertFalse(Files.exists(out));
-  }
-
-  @Test
   void internalErrorsAreOneLineAndExitOne() {
     StringWriter err = new StringWriter();
     int code = Main.report(new IllegalStateException("boom\nsecond line"), new PrintWriter(err, true));

@@ -38,7 +38,7 @@ class RandomFaultPropertyTest {
   /** The kinds whose behaviour is built; the others are injected but nothing reacts to them yet. */
   private static final List<String> KINDS = List.of("cancel", "dest-write-error:transient",
       "dest-write-error:persistent", "source-read-error:transient", "source-read-error:persistent",
-      "dest-out-of-space", "switchover-timeout");
+      "dest-out-of-space", "switchover-timeout", "lock-conflict:persistent", "lock-conflict:transient");
 
   private static final String TINY = """
       name: tiny

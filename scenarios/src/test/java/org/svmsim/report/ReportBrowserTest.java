@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +29,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.svmsim.cli.Main;
-import org.svmsim.run.EventJson;
+import org.svmsim.run.Replayer;
 
 /**
  * The report as a user sees it: report.html of real runs opened from disk in headless chromium. The
@@ -67,11 +68,12 @@ class ReportBrowserTest {
     assertEquals(List.of(), browser.js("return svmReport.errors"), "errors the page caught");
   }
 
-  private Path run(String scenario) {
-    Path out = tmp.resolve(scenario);
+  private Path run(String scenario, String... options) {
+    Path out = tmp.resolve(scenario + String.join("", options));
     StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "run", scenario, "--out",
-        out.toString());
+    List<String> args = new ArrayList<>(List.of("run", scenario, "--out", out.toString()));
+    args.addAll(List.of(options));
+    int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), args.toArray(String[]::new));
     assertEquals(0, code, err.toString());
     return out;
   }
@@ -193,17 +195,7 @@ class ReportBrowserTest {
   @Test
   void aMillionLogLinesLoadScrollAndFilter() throws IOException {
     big();
-    RunReport report = new RunReport();
-    EventJson json = new EventJson();
-    try (BufferedReader in = Files.newBufferedReader(seed.resolve("events.jsonl"))) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (!line.startsWith("{\"t\":")) {
-          continue; // the events file's header and trailer
-        }
-        EventJson.Timed e = json.read(line);
-        report.onEvent(e.timeNanos(), e.event());
-      }
-    }
+    Map<String, Object> data = new LinkedHashMap<>(Replayer.reportData(seed.resolve("events.jsonl")));
     SortedMap<String, String> logs = new TreeMap<>();
     StringBuilder big = new StringBuilder();
     int n = 1_000_000;
@@ -213,8 +205,9 @@ class ReportBrowserTest {
           .append(":34821)ScsiDeviceIO: 3435: synthetic line ").append(i).append(" of a long vmkernel.log\n");
     }
     logs.put("var/log/vmkernel.log", big.toString());
+    data.put("logs", LogLines.toJson(logs, ((Number) data.get("startEpochMillis")).longValue()));
     Path page = tmp.resolve("million.html");
-    ReportFile.write(page, report, logs);
+    Files.writeString(page, ReportPage.html("a million lines", List.of(data), List.of()));
     browser.open(page);
     double ms = ((Number) browser.js("return svmReport.renderMs")).doubleValue();
     System.out.printf("1,000,000 log lines: %d bytes, first render %.0f ms %s%n", Files.size(page), ms,
@@ -259,6 +252,72 @@ class ReportBrowserTest {
       }
     }
     assertTrue(during > 2 * before, "write p50 before the copy " + before + " ms, during " + during + " ms");
+  }
+
+  @Test
+  void aComparisonShowsTheMethodsSideBySideOnOneAxisWithTheTable() throws IOException {
+    Path mirror = run("quick", "--method", "mirror");
+    Path dbt = run("quick", "--method", "dbt");
+    List<Map<String, Object>> runs = new ArrayList<>();
+    List<Map<String, Object>> table = new ArrayList<>();
+    for (Path dir : List.of(mirror, dbt)) {
+      Map<String, Object> data = Replayer.reportData(dir.resolve("events.jsonl"));
+      runs.add(data);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("method", data.get("method"));
+      row.put("downtime ms", data.get("downtimeMs"));
+      table.add(row);
+    }
+    Path page = tmp.resolve("compare.html");
+    ReportFile.writeComparison(page, "svmsim compare: quick", runs, table);
+    browser.open(page);
+    browser.screenshot(SHOTS.resolve("compare-overview.png"));
+    List<WebElement> titles = browser.driver.findElements(By.cssSelector("#timeline .run-title"));
+    assertEquals(2, titles.size());
+    assertTrue(titles.get(0).getText().startsWith("mirror") && titles.get(1).getText().startsWith("dbt"));
+    assertEquals(8, browser.driver.findElements(By.cssSelector("#timeline .lane")).size());
+    assertEquals(3, browser.driver.findElements(By.cssSelector("#compare tr")).size());
+    assertEquals("dbt", browser.driver.findElement(By.cssSelector("#compare tr:nth-child(3) td")).getText());
+    // One axis: each chart holds both runs' series.
+    List<?> labels = (List<?>) browser.js("return [...document.querySelectorAll('[data-chart=latency] .u-legend"
+        + " .u-series .u-label')].map(e => e.textContent)");
+    assertTrue(labels.contains("mirror: write p50 (ms)") && labels.contains("dbt: write p50 (ms)"), labels.toString());
+    // The logs of each run, one at a time.
+    assertEquals((long) logLines(dbt).size(), ((Number) browser.js("return svmReport.lineCount(1)")).longValue());
+    new Select(browser.driver.findElement(By.id("log-run"))).selectByIndex(1);
+    assertEquals((long) logLines(dbt).size(), ((Number) browser.js("return svmReport.visibleCount()")).longValue());
+  }
+
+  @Test
+  void eachLineCarriesItsNote() throws IOException {
+    Map<String, Object> data = new LinkedHashMap<>(Replayer.reportData(seed.resolve("events.jsonl")));
+    LogLines.Notes notes = (file, line) -> line.endsWith(": Busy") ? "the VMX holds the device open" : null;
+    data.put("logs", LogLines.toJson(logs(seed), ((Number) data.get("startEpochMillis")).longValue(), notes));
+    Path page = tmp.resolve("notes.html");
+    Files.writeString(page, ReportPage.html("notes", List.of(data), List.of()));
+    browser.open(page);
+    browser.driver.findElement(By.id("log-search")).sendKeys("for probing");
+    new WebDriverWait(browser.driver, Duration.ofSeconds(5))
+        .until(d -> ((Number) browser.js("return svmReport.visibleCount()")).longValue() == 4);
+    WebElement row = browser.driver.findElement(By.cssSelector("#log-rows .line"));
+    assertEquals("the VMX holds the device open", row.findElement(By.cssSelector(".n")).getText());
+    assertEquals("the VMX holds the device open", row.getAttribute("title"));
+    browser.driver.findElement(By.id("log-search")).clear();
+    browser.driver.findElement(By.id("log-search")).sendKeys("Enter Phase 8");
+    new WebDriverWait(browser.driver, Duration.ofSeconds(5))
+        .until(d -> ((Number) browser.js("return svmReport.visibleCount()")).longValue() == 1);
+    assertTrue(browser.driver.findElements(By.cssSelector("#log-rows .line .n")).isEmpty());
+  }
+
+  /** The run's log files by path relative to its directory. */
+  private static SortedMap<String, String> logs(Path run) throws IOException {
+    SortedMap<String, String> all = new TreeMap<>();
+    try (var files = Files.walk(run)) {
+      for (Path p : files.filter(p -> p.toString().endsWith(".log")).toList()) {
+        all.put(run.relativize(p).toString(), Files.readString(p));
+      }
+    }
+    return all;
   }
 
   /** Every non-empty line of the run's log files. */

@@ -3,6 +3,7 @@ package org.svmsim.kernel;
 import java.util.List;
 import org.svmsim.kernel.cbt.ChangeTracking;
 import org.svmsim.kernel.config.DatastoreConfig;
+import org.svmsim.kernel.redo.RedoLogs;
 import org.svmsim.kernel.config.HostConfig;
 import org.svmsim.kernel.copy.CopyJobs;
 import org.svmsim.kernel.device.DeviceRegistry;
@@ -26,6 +27,7 @@ public final class Vmkernel {
   private final CopyJobs copies;
   private final IoFaults ioFaults;
   private final ChangeTracking cbt;
+  private final RedoLogs redoLogs;
 
   /** A host on the run's {@code storage}, mounting {@code datastores} from it. */
   public Vmkernel(Bus bus, SimRandom random, HostConfig host, StorageFabric storage,
@@ -39,6 +41,7 @@ public final class Vmkernel {
     this.copies = new CopyJobs(bus, ioFaults);
     new KernelFaults(bus, random.split("faults"), vmfs, ioFaults);
     this.cbt = new ChangeTracking(bus);
+    this.redoLogs = new RedoLogs(bus);
     datastores.forEach(vmfs::mount);
   }
 
@@ -71,6 +74,11 @@ public final class Vmkernel {
   /** Change tracking for dirty-block-tracking copies. */
   public ChangeTracking cbt() {
     return cbt;
+  }
+
+  /** Snapshots (redo logs) for snapshot-based copies. */
+  public RedoLogs redoLogs() {
+    return redoLogs;
   }
 
   /** The disk copies: jobs with their own ids, any number of passes. */

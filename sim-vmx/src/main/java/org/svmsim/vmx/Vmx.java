@@ -83,9 +83,13 @@ public final class Vmx {
     bus.subscribe(KernelEvent.GuestIoCompleted.class, e -> process(e.vm()).completed(e));
     bus.subscribe(VmxEvent.StartSvmotion.class, e -> process(e.vm()).startSvmotion(e));
     bus.subscribe(VmxEvent.CancelSvmotion.class, e -> ifMigrating(e.vm(), Migration::cancel));
+    bus.subscribe(VmxEvent.DiskOpenLocked.class, e -> ifMigrating(e.vm(), m -> m.onDiskOpenLocked(e)));
+    bus.subscribe(VmxEvent.DiskOpenFailed.class, e -> ifMigrating(e.vm(), m -> m.onDiskOpenFailed(e)));
     bus.subscribe(KernelEvent.FaultInjected.class, e -> {
       if (e.fault().kind() == FaultKind.SWITCHOVER_TIMEOUT && processes.containsKey(e.fault().vm())) {
         ifMigrating(e.fault().vm(), Migration::stallSwitchover);
+      } else if (e.fault().kind() == FaultKind.LOCK_CONFLICT && processes.containsKey(e.fault().vm())) {
+        ifMigrating(e.fault().vm(), m -> m.lockConflict(e.fault().persistent()));
       }
     });
     // A migration that already failed ignores the steps it had scheduled: hence the null checks.

@@ -116,6 +116,20 @@ class MethodLessonsTest {
   }
 
   @Test
+  void snapshotRedoLogBytesGrowWithTheWriteRate() {
+    long previous = -1;
+    for (double iops : new double[] {20, 200, 1000}) {
+      VmxHarness h = run(11, SECTORS / 4, Method.SNAPSHOT, writes(iops), options(DbtPolicy.defaults()));
+      long redo = h.all(VmxEvent.CopyPassEnded.class).stream().filter(p -> p.pass() > 1)
+          .mapToLong(VmxEvent.CopyPassEnded::copiedBytes).sum();
+      assertTrue(finished(h).success(), iops + " IOPS: " + finished(h).reason());
+      assertEquals(0, h.lostWrites());
+      assertTrue(redo > previous, iops + " IOPS: " + redo + " redo-log bytes, not more than " + previous);
+      previous = redo;
+    }
+  }
+
+  @Test
   void underTheSameLoadTheMirrorsWriteLatencyP99ExceedsDbts() {
     WorkloadConfig load = new WorkloadConfig(800, 0.5, 8, WorkloadConfig.Locality.UNIFORM, 0.1, 0.9);
     long mirror = p99(duringCopy(run(9, Method.MIRROR, load, options(DbtPolicy.defaults()))));

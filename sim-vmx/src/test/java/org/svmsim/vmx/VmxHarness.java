@@ -126,12 +126,20 @@ final class VmxHarness {
     return vmx.process(VM);
   }
 
+  private static void assertSame(boolean ok, String what) {
+    if (!ok) {
+      throw new AssertionError(what);
+    }
+  }
+
   long lostWrites() {
     var p = process();
     var volume = kernel.vmfs().volume(p.home());
     long lost = 0;
     for (var d : p.disks()) {
-      lost += d.audit().lostWrites(volume.content(VmFiles.flat(VM, d.config())));
+      assertSame(volume.content(VmFiles.flat(VM, d.config())) == d.content() || !(d.content() instanceof
+          org.svmsim.kernel.storage.ExtentStore), "the VM runs on its home's disk");
+      lost += d.audit().lostWrites(d.content());
     }
     return lost;
   }

@@ -95,6 +95,14 @@ public final class AgentsHarness {
     return this;
   }
 
+  /** Powers W1_2 on and asks vpxa to relocate it onto the datastore it lives on: refused. */
+  public AgentsHarness refusedRelocate() {
+    at(0, new AgentEvent.PowerOnVm(VM));
+    at(60, new AgentEvent.RelocateVm(VM, Method.MIRROR, SOURCE, options()));
+    loop.run();
+    return this;
+  }
+
   public <E extends Event> List<E> all(Class<E> type) {
     return events.stream().filter(type::isInstance).map(type::cast).toList();
   }

@@ -11,7 +11,7 @@ import java.util.Optional;
 public enum Method {
   MIRROR("mirror", true),
   DBT("dbt", true),
-  SNAPSHOT("snapshot", false);
+  SNAPSHOT("snapshot", true);
 
   private final String id;
   private final boolean implemented;

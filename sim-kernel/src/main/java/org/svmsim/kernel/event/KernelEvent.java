@@ -73,6 +73,10 @@ public sealed interface KernelEvent extends Event {
   /** Change tracking stopped; the node is gone. */
   record ChangeTrackingStopped(WorldId world, DeviceName device) implements KernelEvent {}
 
+  /** A redo log was created on a datastore for a snapshot: its delta file, and its number in the chain. */
+  record RedoLogCreated(WorldId world, DatastoreId datastore, String path, DiskHandle handle, int number)
+      implements KernelEvent {}
+
   /** The data mover chosen for a copy job, and why (DOMAIN.md section 5). */
   record DataMoverSelected(CopyJobId job, DataMover mover, String reason) implements KernelEvent {}
 

@@ -26,6 +26,15 @@ public sealed interface VmxEvent extends Event {
   /** vpxa asks the VMX to give up the Storage vMotion under way: the user cancelled the task. */
   record CancelSvmotion(VmId vm, String opId) implements VmxEvent {}
 
+  /**
+   * AIOMgr could not open a destination disk file because another host holds its VMFS lock: try
+   * {@code attempt} (from 0) failed; another follows about 300 ms later (DOMAIN.md section 9).
+   */
+  record DiskOpenLocked(VmId vm, String extent, int attempt) implements VmxEvent {}
+
+  /** The open of a destination disk failed for good: the lock was never released. */
+  record DiskOpenFailed(VmId vm, String descriptor, String extent, String reason) implements VmxEvent {}
+
   /** The VMX process is up: the first lines of vmware.log. */
   record VmxStarted(VmId vm, DatastoreId home, int pid, WorldId world, String vmxPath, String uuid,
       int vcpus, long memoryBytes, String guestOs, boolean shadow) implements VmxEvent {}
@@ -89,6 +98,12 @@ public sealed interface VmxEvent extends Event {
 
   /** DiskLib shut change tracking down on a disk ({@code fid} is the tracked file's id). */
   record ChangeTrackingClosed(VmId vm, String scsi, long fid) implements VmxEvent {}
+
+  /** The VMX took a snapshot of a disk for a snapshot-based copy: {@code redoLog} now takes its writes. */
+  record SnapshotTaken(VmId vm, String scsi, String name, int uid, String redoLog) implements VmxEvent {}
+
+  /** The disk's redo logs were re-parented onto the copy of their parent on the destination. */
+  record RedoLogReparented(VmId vm, String scsi, String parent) implements VmxEvent {}
 
   /**
    * A copy pass (DBT) or consolidation round (snapshot) of one disk ended: it copied {@code copiedBytes};

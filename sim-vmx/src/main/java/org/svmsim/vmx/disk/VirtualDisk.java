@@ -2,6 +2,7 @@ package org.svmsim.vmx.disk;
 
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.io.DiskPath;
+import org.svmsim.kernel.storage.BlockStore;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.SimRandom;
 import org.svmsim.kernel.event.VmxEvent;
@@ -28,6 +29,7 @@ public final class VirtualDisk {
   private VmfsFile flat;
   private String fileName;
   private DiskPath path;
+  private BlockStore content;
   private String longContentId;
   private boolean writtenSinceOpen;
   private boolean throughMirror;
@@ -48,6 +50,7 @@ public final class VirtualDisk {
     this.fileName = descriptor;
     this.flat = flat;
     this.path = path;
+    this.content = path.store();
     this.writtenSinceOpen = false;
     this.throughMirror = mirrorNode != null;
     bus.publish(new VmxEvent.DiskOpened(vm, scsi, descriptor, mirrorNode != null ? mirrorNode : descriptor,
@@ -77,6 +80,14 @@ public final class VirtualDisk {
 
   public DiskConfig config() {
     return config;
+  }
+
+  /**
+   * The content the guest sees through the disk last opened, still there once it is closed: a flat file,
+   * or a redo-log chain. The audit of acknowledged writes reads it.
+   */
+  public BlockStore content() {
+    return content;
   }
 
   public DiskPath path() {

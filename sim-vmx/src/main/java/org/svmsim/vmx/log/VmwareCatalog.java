@@ -130,6 +130,10 @@ public enum VmwareCatalog implements CatalogEntry {
   // svmsim's wording: ESX 4.x's own lines for each dirty block pass are not public.
   DBT_PASS_ENDED(Provenance.SVMSIM, Threads.WORKER0,
       "SVMotion: Dirty block copy pass {} of {} copied {} bytes{}; {} bytes dirty; next: {}."),
+  // svmsim's wording: ESX 3.5's own lines for a Storage vMotion's re-parenting and rounds are not public.
+  REDO_REPARENTED(Provenance.SVMSIM, Threads.WORKER0, "SVMotion: Re-parented the redo logs of {} onto {}."),
+  CONSOLIDATE_ROUND_ENDED(Provenance.SVMSIM, Threads.WORKER0,
+      "SVMotion: Consolidation round {} of {} copied {} bytes{}; {} bytes in the newest redo log; next: {}."),
   CBT_RESUMING(Provenance.REAL, Threads.VCPU0, "DISKLIB-LIB : Resuming change tracking."),
   AIO_OPEN_FAILED(Provenance.REAL, Threads.VCPU0, "AIOGNRC: Failed to open '{}' : {}"),
   AIO_LOCKED(Provenance.REAL, Threads.VCPU0, "AIOMGR: AIOMgr_OpenWithRetry: Descriptor file '{}' locked (try {})"),

@@ -36,6 +36,8 @@ public final class VmwareLogRenderer implements LogRenderer {
   private SimRandom random;
   private String hostUuid;
 
+  private static final String LOCK_FAILED = "Failed to lock the file";
+
   @Override
   public void onEvent(long t, Event event) {
     // Most events are guest I/O and kernel facts, which vmware.log does not show: leave early.
@@ -67,6 +69,17 @@ public final class VmwareLogRenderer implements LogRenderer {
       log.migrateState(t, 1);
     } else if (event instanceof VmxEvent.SvmotionPhaseEntered e) {
       phase(t, e);
+    } else if (event instanceof VmxEvent.DiskOpenLocked e) {
+      // real-lines/vmware_snapshot-consolidation-and-faults.log: each locked try, with its AIO status.
+      log(e, e.vm()).add(t, AIO_OPEN_FAILED, e.extent(), LOCK_FAILED + " (400000003) (0x2013).");
+      log(e, e.vm()).add(t, AIO_LOCKED, e.extent(), e.attempt());
+    } else if (event instanceof VmxEvent.DiskOpenFailed e) {
+      VmLog log = log(e, e.vm());
+      log.add(t, AIO_OPEN_FAILED, e.extent(), LOCK_FAILED + " (400000003) (0x2013).");
+      log.add(t, DISKLIB_VMFS_OPEN_FAILED, e.extent(), LOCK_FAILED, "AIOMgr_Open failed. Type 8");
+      log.add(t, DISKLIB_LINK_OPEN_FAILED, e.descriptor(), LOCK_FAILED);
+      log.add(t, DISKLIB_CHAIN_OPEN_FAILED, e.descriptor(), LOCK_FAILED);
+      log.add(t, DISKLIB_LIB_OPEN_FAILED, e.descriptor(), "0x8", LOCK_FAILED + " (16392).");
     } else if (event instanceof VmxEvent.DiskCopyStarted e) {
       log(e, e.vm()).add(t, COPY_STARTED, e.destinationPath());
     } else if (event instanceof VmxEvent.ChangeTrackingOpened e) {
@@ -74,6 +87,11 @@ public final class VmwareLogRenderer implements LogRenderer {
     } else if (event instanceof VmxEvent.ChangeTrackingClosed e) {
       log(e, e.vm()).add(t, CBT_SHUTTING_DOWN, e.fid());
       log(e, e.vm()).add(t, CBT_DISCONNECTED);
+    } else if (event instanceof VmxEvent.SnapshotTaken e) {
+      log(e, e.vm()).add(t, SNAPSHOT_PREPARED);
+      log(e, e.vm()).add(t, SNAPSHOT_TAKEN, e.name(), e.uid());
+    } else if (event instanceof VmxEvent.RedoLogReparented e) {
+      log(e, e.vm()).add(t, REDO_REPARENTED, e.scsi(), e.parent());
     } else if (event instanceof VmxEvent.CopyPassEnded e) {
       passEnded(log(e, e.vm()), t, e);
     } else if (event instanceof VmxEvent.DiskCopyFinished e) {
@@ -180,6 +198,18 @@ public final class VmwareLogRenderer implements LogRenderer {
     switch (e.method()) {
       case DBT -> log.add(t, DBT_PASS_ENDED, e.pass(), e.scsi(), e.copiedBytes(),
           e.stunned() ? " while stunned" : "", e.pendingBytes(), next);
+      case SNAPSHOT -> {
+        // Pass 1 copied the parent; each later pass is a consolidation round (round pass - 1).
+        if (e.pass() > 1) {
+          log.add(t, CONSOLIDATE_ROUND_ENDED, e.pass() - 1, e.scsi(), e.copiedBytes(),
+              e.stunned() ? " while stunned" : "", e.pendingBytes(), next);
+        }
+        if (e.next() == VmxEvent.NextStep.PASS) {
+          log.add(t, CONSOLIDATE_ITERATION);
+        } else if (e.next() == VmxEvent.NextStep.DONE) {
+          log.add(t, CONSOLIDATE_END, "The operation completed successfully (0).");
+        }
+      }
       default -> { }
     }
   }

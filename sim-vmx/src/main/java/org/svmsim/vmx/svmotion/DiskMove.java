@@ -129,6 +129,11 @@ public final class DiskMove {
     return job;
   }
 
+  /** The disk's descriptor, relative to its volume ({@code W1_2/W1_2.vmdk}). */
+  public String sourceDescriptorRelative() {
+    return VmFiles.descriptor(vm(), disk.config());
+  }
+
   public String sourceDescriptorPath() {
     return source().id().resolve(VmFiles.descriptor(vm(), disk.config()));
   }

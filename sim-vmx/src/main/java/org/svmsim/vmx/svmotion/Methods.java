@@ -3,6 +3,7 @@ package org.svmsim.vmx.svmotion;
 import org.svmsim.kernel.config.Method;
 import org.svmsim.vmx.svmotion.dbt.DbtDiskCopy;
 import org.svmsim.vmx.svmotion.mirror.MirrorCopy;
+import org.svmsim.vmx.svmotion.snapshot.SnapshotDiskCopy;
 
 /** Each method's {@link DiskCopy}, built from the one list of methods. */
 final class Methods {
@@ -12,7 +13,7 @@ final class Methods {
     return switch (method) {
       case MIRROR -> new MirrorCopy(move);
       case DBT -> new DbtDiskCopy(move);
-      case SNAPSHOT -> throw new IllegalArgumentException("method " + method + " is not implemented");
+      case SNAPSHOT -> new SnapshotDiskCopy(move);
     };
   }
 }

@@ -29,6 +29,10 @@ public final class Migration {
   static final String TIMED_OUT = "vim.fault.Timedout";
   static final String SYSTEM_ERROR = "vmodl.fault.SystemError";
   static final String CANCELED = "vmodl.fault.RequestCanceled";
+  static final String FILE_LOCKED = "vim.fault.FileLocked";
+  /** AIOMgr_OpenWithRetry: five locked tries about 300 ms apart, then the open fails (DOMAIN.md section 9). */
+  static final int LOCK_TRIES = 5;
+  static final long LOCK_RETRY_NANOS = 300 * VirtualTime.MILLISECOND;
 
 
   /** Where the migration is; each state allows the next steps and nothing else. */
@@ -65,11 +69,16 @@ public final class Migration {
   private Bus.Timer resume;
   /** An injected switchover-timeout: the fast suspend/resume never completes, the kernel's limit does. */
   private boolean switchoverStalls;
+  /** An injected lock-conflict: the tries the destination's lock holds out (LOCK_TRIES + 1: for good). */
+  private int lockedTries;
+  /** Draws for an injected lock-conflict, a stream of its own so that faults shift no other delay. */
+  private final SimRandom lockRandom;
 
   public Migration(Bus bus, Vmkernel kernel, SimRandom random, VmxProcess vmx, VmxEvent.StartSvmotion request) {
     this.bus = bus;
     this.kernel = kernel;
     // Its own stream: drawing a delay never shifts the method's or the copy's draws.
+    this.lockRandom = random.split("lock-conflict");
     this.timings = new Timings(random, request.options().seedDelays(), vmx.disks().size(),
         vmx.config().memoryBytes());
     this.vmx = vmx;
@@ -129,6 +138,13 @@ public final class Migration {
         }
       }
       case SWITCHOVER -> stun();
+      case OPEN_DESTINATION -> {
+        if (lockedTries > 0) {
+          bus.publish(new VmxEvent.DiskOpenLocked(vmx.config().name(), lockedExtent(), 0));
+        } else {
+          enterAfter(phase);
+        }
+      }
       case TEARDOWN -> {
         moves.forEach(m -> m.copy.teardown());
         enterAfter(phase);
@@ -267,6 +283,46 @@ public final class Migration {
       resume.cancel();
       resume = null;
     }
+  }
+
+  /**
+   * An injected lock-conflict: another host holds the lock of a destination file. A persistent one is
+   * never released and the open fails after {@link #LOCK_TRIES} tries; a transient one is released after
+   * 1 to 4 tries (seeded). Too late once the destination disks are open.
+   */
+  public void lockConflict(boolean persistent) {
+    if (state == State.PREPARING && lockedTries == 0) {
+      lockedTries = persistent ? LOCK_TRIES + 1 : 1 + lockRandom.nextInt(LOCK_TRIES - 1);
+    }
+  }
+
+  /** Try {@code e.attempt()} of the destination's open found it locked: try again, or give up. */
+  public void onDiskOpenLocked(VmxEvent.DiskOpenLocked e) {
+    if (state != State.PREPARING) {
+      return;
+    }
+    int next = e.attempt() + 1;
+    long after = LOCK_RETRY_NANOS + lockRandom.nextLong(0, 10 * VirtualTime.MILLISECOND);
+    if (next < Math.min(lockedTries, LOCK_TRIES)) {
+      bus.schedule(after, new VmxEvent.DiskOpenLocked(vmx.config().name(), e.extent(), next));
+    } else if (lockedTries > LOCK_TRIES) {
+      DiskMove m = moves.get(0);
+      bus.schedule(after, new VmxEvent.DiskOpenFailed(vmx.config().name(), m.destinationDescriptorPath(),
+          e.extent(), "Failed to lock the file"));
+    } else {
+      lockedTries = 0;
+      bus.schedule(after, phase(Phase.of(Phase.OPEN_DESTINATION.number() + 1)));
+    }
+  }
+
+  /** The destination could not be opened: the migration fails, the VM stays on its source. */
+  public void onDiskOpenFailed(VmxEvent.DiskOpenFailed e) {
+    fail(FILE_LOCKED, "Unable to access file " + e.descriptor() + " since it is locked");
+  }
+
+  private String lockedExtent() {
+    DiskMove m = moves.get(0);
+    return destination.id().resolve(VmFiles.flat(vmx.config().name(), m.disk().config()));
   }
 
   /** The kernel failed the switchover for taking too long: the VM resumes on the source. */

@@ -31,7 +31,7 @@ class AgentLogGrammarTest {
       h.vmx.failWith = "Maximum switchover time for migration exceeded";
       return h.relocate("mirror");
     };
-    Supplier<AgentsHarness> refused = () -> new AgentsHarness(23).relocate("snapshot");
+    Supplier<AgentsHarness> refused = () -> new AgentsHarness(23).refusedRelocate();
     Supplier<AgentsHarness> full = () -> new AgentsHarness(24, 3L << 20).relocate("mirror");
     Supplier<AgentsHarness> powerOffMidway = () -> {
       AgentsHarness h = new AgentsHarness(25);

@@ -74,14 +74,14 @@ class AgentLogLinesTest {
 
   @Test
   void vpxaPrintsAFailedRelocateAsAnErrorWithTheFaultBelow() {
-    AgentsHarness h = new AgentsHarness(33).relocate("snapshot");
+    AgentsHarness h = new AgentsHarness(33).refusedRelocate();
     AgentEvent.LroBegan lro = h.only(AgentEvent.LroBegan.class);
     List<String> vpxa = lines(h.log(VpxaLogRenderer.PATH));
     int error = find(vpxa, "\\[VpxLRO\\] -- ERROR " + lro.lroId() + " -- " + lro.moid()
-        + " -- vim\\.VirtualMachine\\.relocate: vmodl\\.fault\\.NotSupported:$");
-    assertEquals(List.of("--> Result:", "--> (vmodl.fault.NotSupported) {",
+        + " -- vim\\.VirtualMachine\\.relocate: vmodl\\.fault\\.InvalidArgument:$");
+    assertEquals(List.of("--> Result:", "--> (vmodl.fault.InvalidArgument) {",
         "-->    faultCause = (vmodl.MethodFault) null,", "-->    faultMessage = <unset>,",
-        "-->    msg = \"method snapshot is not implemented yet\"", "--> }"), vpxa.subList(error + 1, error + 7));
+        "-->    msg = \"W1_2 already lives on " + AgentsHarness.SOURCE + "\"", "--> }"), vpxa.subList(error + 1, error + 7));
     assertTrue(vpxa.get(error + 7).endsWith("[VpxLRO] -- FINISH " + lro.lroId()), "every BEGIN has its FINISH");
   }
 

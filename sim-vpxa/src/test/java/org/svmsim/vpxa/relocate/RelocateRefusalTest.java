@@ -28,14 +28,6 @@ class RelocateRefusalTest {
   }
 
   @Test
-  void snapshotIsNotImplementedYet() {
-    AgentsHarness h = new AgentsHarness(1).relocate("snapshot");
-    assertRefused(h, "vmodl.fault.NotSupported: method snapshot is not implemented yet");
-    assertEquals(List.of("INITIALIZING->OFF", "OFF->POWERING_ON", "POWERING_ON->ON"), h.transitions());
-    assertEquals(VmState.ON, h.agents.state(VM));
-  }
-
-  @Test
   void aPoweredOffVmIsRefused() {
     AgentsHarness h = new AgentsHarness(2);
     h.at(5, new AgentEvent.RelocateVm(VM, Method.MIRROR, DEST, options()));
