@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         "failed or aborted), 2 a mistake in the command, the scenario or an input file (one line on stderr),",
         "3 the machine refused (an unwritable or full output location: the path and the system's reason),",
         "1 an internal error (a bug; SVMSIM_DEBUG=1 shows its stack trace)."},
-    subcommands = {RunCommand.class, ShowCommand.class, ReplayCommand.class, ReportCommand.class,
+    subcommands = {RunCommand.class, CompareCommand.class, ShowCommand.class, ReplayCommand.class, ReportCommand.class,
         ExplainCommand.class, ListCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
