@@ -1,11 +1,17 @@
 package org.svmsim.kernel.storage;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * A disk of real bytes, so that the copy path runs on actual content (JMH, tests) and every sector it
  * hands out is first verified against {@link SectorContent}, never trusted.
+ *
+ * <p>Threads: I/Os to disjoint sectors may run at once on any threads (a segment is published by
+ * compare-and-set, verification scratch is per thread); overlapping I/Os must be ordered by the caller, as
+ * the write paths' region locks do.
  */
 public final class ByteStore implements BlockStore {
   /** 8 GiB: beyond that a fully written disk would not fit any sensible heap. */
@@ -16,7 +22,9 @@ public final class ByteStore implements BlockStore {
   private final long initialTag;
   private final int shift;
   private final byte[][] segments;
-  private final byte[] expected = new byte[SECTOR]; // scratch for verification: not thread-safe
+  private static final VarHandle SEGMENTS = MethodHandles.arrayElementVarHandle(byte[][].class);
+  /** Scratch for verification, one per thread: readers on several threads never share it. */
+  private static final ThreadLocal<byte[]> EXPECTED = ThreadLocal.withInitial(() -> new byte[SECTOR]);
 
   /**
    * A disk whose every sector holds {@code initialTag} ({@link SectorContent#ZERO} for a new disk). Memory
@@ -177,6 +185,7 @@ public final class ByteStore implements BlockStore {
           return base + at / SECTOR;
         }
       } else { // one side still holds its initial content: compare the other's bytes with it
+        byte[] expected = EXPECTED.get();
         byte[] written = mine != null ? mine : theirs;
         long tag = mine != null ? other.initialTag : initialTag;
         for (int k = 0; k < written.length / SECTOR; k++) {
@@ -198,6 +207,7 @@ public final class ByteStore implements BlockStore {
     }
     int off = offset(lba);
     long tag = SectorContent.tagOf(segment, off);
+    byte[] expected = EXPECTED.get();
     SectorContent.fill(tag, lba, expected, 0);
     int bad = Arrays.mismatch(segment, off, off + SECTOR, expected, 0, SECTOR);
     if (bad >= 0) {
@@ -209,7 +219,8 @@ public final class ByteStore implements BlockStore {
 
   private byte[] allocated(long lba) {
     int i = (int) (lba >>> shift);
-    if (segments[i] == null) {
+    byte[] existing = (byte[]) SEGMENTS.getAcquire(segments, i);
+    if (existing == null) {
       long base = segmentStart(lba);
       int sectors = (int) Math.min(1L << shift, capacity - base);
       byte[] segment = new byte[sectors * SECTOR];
@@ -218,9 +229,10 @@ public final class ByteStore implements BlockStore {
           SectorContent.fill(initialTag, base + k, segment, k * SECTOR);
         }
       }
-      segments[i] = segment;
+      SEGMENTS.compareAndSet(segments, i, (byte[]) null, segment); // a racing writer's segment wins alike
+      existing = (byte[]) SEGMENTS.getAcquire(segments, i);
     }
-    return segments[i];
+    return existing;
   }
 
   private long segmentStart(long lba) {

@@ -27,10 +27,13 @@ public final class OffHeapStore extends SegmentedStore {
 
   @Override
   protected void store(int segment, int offset, byte[] src, int off, int len) {
-    if (segments[segment] == null) {
-      segments[segment] = ByteBuffer.allocateDirect(segmentSectors() * SECTOR);
-    }
     segments[segment].put(offset, src, off, len);
+  }
+
+  /** Called once per segment, under the store's first-write lock, before its bit is published. */
+  @Override
+  protected void allocate(int segment) {
+    segments[segment] = ByteBuffer.allocateDirect(segmentSectors() * SECTOR);
   }
 
   @Override

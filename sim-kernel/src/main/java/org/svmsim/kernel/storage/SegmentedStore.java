@@ -1,6 +1,9 @@
 package org.svmsim.kernel.storage;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A disk of real bytes kept outside the Java heap's arrays (off-heap memory, a file), in segments: a
@@ -10,9 +13,11 @@ import java.util.Arrays;
  * store was made with {@code verifyReads} off (benchmarks measuring the bare copy); comparisons and
  * {@link #tagAt} always check.
  *
- * <p>Not thread-safe. For one copier and several guest writers (issue 9), the backing I/O is positional and
- * needs no lock; only the written-segment bitmap and a segment's first fill would need one, striped by
- * segment, and the scratch sector would become per call.
+ * <p>Threads: I/Os to disjoint sectors may run at once on any threads, as the write paths' region locks
+ * arrange (overlapping I/Os must be ordered by the caller). The backing I/O is positional; the written-segment
+ * bitmap is updated atomically and a segment's bit is set only once its initial content is laid down; a
+ * segment's first write takes a lock striped by segment, so two first writes of one segment never fill over
+ * each other; the fill and verification buffers are per thread.
  */
 public abstract class SegmentedStore implements BlockStore, AutoCloseable {
   /** 1 MiB segments. */
@@ -24,8 +29,10 @@ public abstract class SegmentedStore implements BlockStore, AutoCloseable {
   private final int shift;
   private final long[] written;
   private final boolean verifyReads;
-  private final byte[] scratch = new byte[SECTOR];
-  private final byte[] fill = new byte[FILL_SECTORS * SECTOR];
+  private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
+  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SECTOR]);
+  private static final ThreadLocal<byte[]> FILL = ThreadLocal.withInitial(() -> new byte[FILL_SECTORS * SECTOR]);
+  private final ReentrantLock[] firstWrites = new ReentrantLock[16];
 
   protected SegmentedStore(long capacitySectors, long initialTag, int segmentSectors, boolean verifyReads) {
     if (capacitySectors <= 0) {
@@ -44,6 +51,7 @@ public abstract class SegmentedStore implements BlockStore, AutoCloseable {
     }
     this.written = new long[(int) ((segments + 63) >>> 6)];
     this.verifyReads = verifyReads;
+    Arrays.setAll(firstWrites, i -> new ReentrantLock());
   }
 
   /** Reads {@code len} bytes at byte {@code offset} of segment {@code segment}, which was written. */
@@ -55,6 +63,9 @@ public abstract class SegmentedStore implements BlockStore, AutoCloseable {
   /** Whether a segment about to be written for the first time already reads as zeroes (fresh memory, a hole). */
   protected abstract boolean freshSegmentsAreZero();
 
+  /** Makes room for a segment about to be written for the first time (before any {@link #store} to it). */
+  protected void allocate(int segment) {}
+
   @Override
   public long capacitySectors() {
     return capacity;
@@ -63,6 +74,7 @@ public abstract class SegmentedStore implements BlockStore, AutoCloseable {
   @Override
   public void write(long lba, long sectors, long tag) {
     check(lba, sectors);
+    byte[] fill = FILL.get();
     for (long s = lba, end = lba + sectors; s < end; ) {
       long next = Math.min(end, Math.min(segmentEnd(s), s + FILL_SECTORS));
       firstWrite(segment(s), s, next);
@@ -83,7 +95,7 @@ public abstract class SegmentedStore implements BlockStore, AutoCloseable {
     }
     byte[] sector = new byte[SECTOR];
     load(segment(lba), offset(lba), sector, 0, SECTOR);
-    return SectorContent.verifiedTag(sector, 0, lba, scratch);
+    return SectorContent.verifiedTag(sector, 0, lba, SCRATCH.get());
   }
 
   @Override
@@ -197,16 +209,26 @@ public abstract class SegmentedStore implements BlockStore, AutoCloseable {
     if (isWritten(segment)) {
       return;
     }
-    written[segment >>> 6] |= 1L << segment;
-    if (initialTag == SectorContent.ZERO && freshSegmentsAreZero()) {
-      return;
+    ReentrantLock lock = firstWrites[segment & (firstWrites.length - 1)];
+    lock.lock();
+    try {
+      if (isWritten(segment)) { // another thread's first write got there first
+        return;
+      }
+      allocate(segment);
+      if (initialTag != SectorContent.ZERO || !freshSegmentsAreZero()) {
+        long start = (long) segment << shift;
+        fillInitial(start, from);
+        fillInitial(to, Math.min(capacity, start + (1L << shift)));
+      }
+      WORDS.getAndBitwiseOr(written, segment >>> 6, 1L << segment); // readers now see the filled segment
+    } finally {
+      lock.unlock();
     }
-    long start = (long) segment << shift;
-    fillInitial(start, from);
-    fillInitial(to, Math.min(capacity, start + (1L << shift)));
   }
 
   private void fillInitial(long from, long to) {
+    byte[] fill = FILL.get();
     for (long s = from; s < to; ) {
       int n = (int) Math.min(FILL_SECTORS, to - s);
       for (int k = 0; k < n; k++) {
@@ -227,7 +249,7 @@ public abstract class SegmentedStore implements BlockStore, AutoCloseable {
   }
 
   private boolean isWritten(int segment) {
-    return (written[segment >>> 6] & (1L << segment)) != 0;
+    return ((long) WORDS.getVolatile(written, segment >>> 6) & (1L << segment)) != 0;
   }
 
   /** Segments written so far: what the store holds. */

@@ -1,6 +1,6 @@
 package org.svmsim.kernel.svm;
 
-import java.util.List;
+import java.util.function.Consumer;
 import org.svmsim.kernel.copy.CopyPlan;
 import org.svmsim.kernel.copy.mirror.MirrorPass;
 import org.svmsim.kernel.event.KernelEvent;
@@ -29,6 +29,8 @@ public final class SvmMirrorDevice implements DiskPath {
   private final IoStream guestSource;
   private final IoStream guestDestination;
   private final MirrorPass pass;
+  /** Every write's completion handle: applied now or when its chunk lands, it goes to the datastores. */
+  private final Consumer<MirrorPass.Applied> onApplied = this::complete;
   private boolean copyPlanned;
   private long reads;
   private long readBytes;
@@ -83,9 +85,7 @@ public final class SvmMirrorDevice implements DiskPath {
 
       @Override
       public void landed(BlockStore.Slice chunk) {
-        for (MirrorPass.Applied a : pass.finishChunk()) {
-          complete(a);
-        }
+        pass.finishChunk(); // each held write completes through its handle, onApplied
       }
 
       @Override
@@ -97,9 +97,7 @@ public final class SvmMirrorDevice implements DiskPath {
 
   /** Stops the copy for good: held writes complete on the source alone, which stays complete. */
   public void abandonCopy() {
-    for (MirrorPass.Applied a : pass.abandon()) {
-      complete(a);
-    }
+    pass.abandon();
   }
 
   @Override
@@ -112,11 +110,8 @@ public final class SvmMirrorDevice implements DiskPath {
     }
     writes++;
     writeBytes += io.bytes();
-    MirrorPass.Applied a = pass.write(new MirrorPass.GuestWrite(io.id(), io.lba(), io.sectors(),
-        io.tag(), io, bus.now()));
-    if (a != null) {
-      complete(a);
-    }
+    pass.write(new MirrorPass.GuestWrite(io.id(), io.lba(), io.sectors(), io.tag(), io, bus.now()),
+        onApplied);
   }
 
   /**

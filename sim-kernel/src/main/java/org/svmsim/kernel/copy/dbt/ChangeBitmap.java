@@ -1,5 +1,7 @@
 package org.svmsim.kernel.copy.dbt;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
@@ -8,17 +10,29 @@ import java.util.Arrays;
  * {@code Mem.MemCBTBitmapMaxAlloc}, 1 GiB). Blocks are counted in units of the bitmap, sectors are the
  * disk's: {@link #markSectors} converts, rounding outwards, so a write touching part of a block dirties it.
  *
- * <p>Thread-safety (issue 9, not implemented yet): guest writers would set bits with a per-word
- * {@code VarHandle.getAndBitwiseOr} and the copier would take words with {@code getAndSet(0)}; every bit is
- * then either in the taken set or in the one left behind, never lost, without a lock. The copier alone
- * iterates, on a set it has taken.
+ * <p>Threads: guest writers set bits with a per-word atomic {@code getAndBitwiseOr} ({@link #set}), which
+ * any number may do at once, and the copier takes the set with a per-word {@code getAndSet(0)}
+ * ({@link #moveTo}): every bit is either in the taken set or in the one left behind, never lost, without a
+ * lock. Everything else (iteration, {@link #or}, {@link #andNot}, {@link #clearAll}) is for a bitmap one
+ * thread owns: the copier's taken sets.
  */
 public final class ChangeBitmap {
   private final long blocks;
   private final long blockSectors;
   private final long capacitySectors;
+  private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
+  private static final VarHandle COUNT;
+
+  static {
+    try {
+      COUNT = MethodHandles.lookup().findVarHandle(ChangeBitmap.class, "count", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final long[] words;
-  private long count;
+  private volatile long count;
 
   /** A clear bitmap of a disk of {@code capacitySectors}, one bit per {@code blockSectors}. */
   public ChangeBitmap(long capacitySectors, long blockSectors) {
@@ -61,7 +75,7 @@ public final class ChangeBitmap {
     return (lba + sectors - 1) / blockSectors;
   }
 
-  /** Sets blocks {@code [from, to)}; returns how many were clear. */
+  /** Sets blocks {@code [from, to)}; returns how many were clear. Safe from any number of threads. */
   public long set(long from, long to) {
     checkBlocks(from, to);
     long added = 0;
@@ -69,11 +83,16 @@ public final class ChangeBitmap {
       int w = (int) (b >>> 6);
       long end = Math.min(to, ((long) w + 1) << 6);
       long mask = rangeMask(b, end);
-      added += Long.bitCount(mask & ~words[w]);
-      words[w] |= mask;
+      // A block written again is the common case: a volatile read (a plain load on x86) sees it set and
+      // skips the atomic update; a bit it sees set can only be cleared by a later moveTo, which takes it.
+      if (((long) WORDS.getVolatile(words, w) & mask) != mask) {
+        added += Long.bitCount(mask & ~(long) WORDS.getAndBitwiseOr(words, w, mask));
+      }
       b = end;
     }
-    count += added;
+    if (added != 0) {
+      COUNT.getAndAdd(this, added);
+    }
     return added;
   }
 
@@ -84,15 +103,50 @@ public final class ChangeBitmap {
   public long set(long from, long to, ChangeBitmap repeats) {
     sameShape(repeats);
     checkBlocks(from, to);
+    long total = 0;
     for (long b = from; b < to; ) {
       int w = (int) (b >>> 6);
       long end = Math.min(to, ((long) w + 1) << 6);
-      long again = rangeMask(b, end) & words[w] & ~repeats.words[w];
-      repeats.count += Long.bitCount(again);
-      repeats.words[w] |= again;
+      long mask = rangeMask(b, end);
+      long before = (long) WORDS.getAndBitwiseOr(words, w, mask);
+      long added = Long.bitCount(mask & ~before);
+      if (added != 0) {
+        COUNT.getAndAdd(this, added);
+      }
+      total += added;
+      long again = mask & before;
+      if (again != 0 && (repeats.words[w] & again) != again) {
+        long newly = Long.bitCount(again & ~(long) WORDS.getAndBitwiseOr(repeats.words, w, again));
+        if (newly != 0) {
+          COUNT.getAndAdd(repeats, newly);
+        }
+      }
       b = end;
     }
-    return set(from, to);
+    return total;
+  }
+
+  /**
+   * Moves every set bit into {@code into} (or-ed with what it holds) and clears it here, word by word
+   * atomically: a bit set meanwhile by another thread is either moved or left here, never lost. The
+   * copier's pass boundary. Returns how many bits were moved.
+   */
+  public long moveTo(ChangeBitmap into) {
+    sameShape(into);
+    long moved = 0;
+    long added = 0;
+    for (int i = 0; i < words.length; i++) {
+      if (words[i] == 0) {
+        continue;
+      }
+      long taken = (long) WORDS.getAndSet(words, i, 0L);
+      moved += Long.bitCount(taken);
+      added += Long.bitCount(taken & ~into.words[i]);
+      into.words[i] |= taken;
+    }
+    COUNT.getAndAdd(this, -moved);
+    into.count = into.count + added;
+    return moved;
   }
 
   /** Clears every block. */
@@ -108,7 +162,7 @@ public final class ChangeBitmap {
       int w = (int) (b >>> 6);
       long end = Math.min(to, ((long) w + 1) << 6);
       long mask = rangeMask(b, end);
-      count -= Long.bitCount(mask & words[w]);
+      count = count - Long.bitCount(mask & words[w]);
       words[w] &= ~mask;
       b = end;
     }
@@ -121,8 +175,8 @@ public final class ChangeBitmap {
 
   /** The dirty set, moved into a new bitmap; this one is left clear: the copier's pass boundary. */
   public ChangeBitmap takeAndClear() {
-    ChangeBitmap taken = new ChangeBitmap(this);
-    clearAll();
+    ChangeBitmap taken = new ChangeBitmap(capacitySectors, blockSectors);
+    moveTo(taken);
     return taken;
   }
 

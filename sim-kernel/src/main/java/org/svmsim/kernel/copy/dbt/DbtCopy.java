@@ -2,6 +2,8 @@ package org.svmsim.kernel.copy.dbt;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import org.svmsim.kernel.copy.RegionLocks;
 import org.svmsim.kernel.storage.BlockStore;
 
 /**
@@ -13,30 +15,36 @@ import org.svmsim.kernel.storage.BlockStore;
  * current pass has still to copy (the tracker does not know where the copier is), as a change bitmap does.
  * Timing-free: callers decide when each step happens.
  *
- * <p>Thread-safety (issue 9, not implemented yet): one copier thread owns the pass state (cursor, current
- * set, buffer); guest writers only write the source, then mark the bitmap, in that order, with the bitmap's
- * lock-free word operations. Marking after the source write means a copier that takes the set in between
- * copies the new content now or the block again next pass: never the old content for good. The final pass
- * runs stunned, with no writer.
+ * <p>Threads: one copier thread owns the pass state (cursor, current set, buffer) and any number of guest
+ * writers call {@link #write} at once. A writer writes the source, then marks the shared dirty bitmap with
+ * its lock-free word operations, in that order; the copier takes the dirty set word by word atomically
+ * ({@link ChangeBitmap#moveTo}) at each pass boundary. Marking after the source write means a copier that
+ * takes the set in between copies the new content now or the block again next pass: never the old content
+ * for good. Writers and the copier's chunk reads also hold the {@link RegionLocks} stripes of their
+ * sectors, only so that overlapping I/Os do not interleave inside a store (which promises no atomicity
+ * between them: a real disk never returns half a write either); writers to different regions never wait
+ * for each other. The final pass runs stunned, with no writer.
  */
 public final class DbtCopy {
   private final BlockStore source;
   private final BlockStore destination;
   private final DbtPolicy policy;
-  private ChangeBitmap current; // the set this pass copies
-  private ChangeBitmap dirty; // marked by guest writes during this pass
-  private final ChangeBitmap repeats; // blocks written twice this pass, when hot blocks are deferred
+  private final RegionLocks locks;
+  private final ChangeBitmap current; // the set this pass copies: the copier's own
+  private final ChangeBitmap dirty; // marked by guest writes during this pass: shared
+  private final ChangeBitmap repeats; // blocks written twice this pass, when hot blocks are deferred: shared
+  private final ChangeBitmap hot; // the repeats of a finished pass: the copier's own
   private final ChangeBitmap deferred; // null without hot-block deferral
   private final List<PassEnd> passes = new ArrayList<>();
   private int pass = 1;
-  private boolean stunned;
-  private boolean done;
+  private volatile boolean stunned;
+  private volatile boolean done;
   private int stalls;
   private long cursor; // sector: everything of the current set below it is copied or in flight
   private BlockStore.Slice buffer;
   private long copiedSectors;
   private long passCopiedSectors;
-  private long guestWrites;
+  private final LongAdder guestWrites = new LongAdder();
 
   /** What comes after a pass. */
   public enum Next {
@@ -60,6 +68,10 @@ public final class DbtCopy {
       Next next) {}
 
   public DbtCopy(BlockStore source, BlockStore destination, DbtPolicy policy) {
+    this(source, destination, policy, new RegionLocks());
+  }
+
+  public DbtCopy(BlockStore source, BlockStore destination, DbtPolicy policy, RegionLocks locks) {
     if (source.capacitySectors() != destination.capacitySectors()) {
       throw new IllegalArgumentException("source has " + source.capacitySectors()
           + " sectors, destination " + destination.capacitySectors());
@@ -67,11 +79,13 @@ public final class DbtCopy {
     this.source = source;
     this.destination = destination;
     this.policy = policy;
+    this.locks = locks;
     long capacity = source.capacitySectors();
     this.current = new ChangeBitmap(capacity, policy.blockSectors());
     this.current.set(0, current.blocks());
     this.dirty = new ChangeBitmap(capacity, policy.blockSectors());
     this.repeats = policy.deferHotBlocks() ? new ChangeBitmap(capacity, policy.blockSectors()) : null;
+    this.hot = policy.deferHotBlocks() ? new ChangeBitmap(capacity, policy.blockSectors()) : null;
     this.deferred = policy.deferHotBlocks() ? new ChangeBitmap(capacity, policy.blockSectors()) : null;
   }
 
@@ -97,7 +111,12 @@ public final class DbtCopy {
     long reach = (Math.max(cursor, block * bs) + maxSectors + bs - 1) / bs; // no need to look further
     long runEnd = Math.min(source.capacitySectors(), current.nextClear(block, reach) * bs);
     long len = Math.min(maxSectors, runEnd - start);
-    buffer = source.read(start, len);
+    long bits = locks.lock(start, len);
+    try {
+      buffer = source.read(start, len);
+    } finally {
+      locks.unlock(bits);
+    }
     cursor = start + len;
     return len;
   }
@@ -121,7 +140,7 @@ public final class DbtCopy {
 
   /**
    * A guest write: applied to the source, its blocks marked dirty. Returns how many blocks it newly dirtied,
-   * what the bitmap update cost. A stunned VM issues no writes.
+   * what the bitmap update cost. A stunned VM issues no writes. Safe from any number of threads.
    */
   public long write(long lba, long sectors, long tag) {
     if (stunned || done) {
@@ -129,10 +148,15 @@ public final class DbtCopy {
           : "the copy is over: write the disk the VM runs on");
     }
     long first = dirty.firstBlock(lba, sectors);
-    source.write(lba, sectors, tag);
-    guestWrites++;
     long last = dirty.lastBlock(lba, sectors) + 1;
-    return repeats == null ? dirty.set(first, last) : dirty.set(first, last, repeats);
+    long bits = locks.lock(lba, sectors);
+    try {
+      source.write(lba, sectors, tag);
+      return repeats == null ? dirty.set(first, last) : dirty.set(first, last, repeats);
+    } finally {
+      locks.unlock(bits);
+      guestWrites.increment();
+    }
   }
 
   /** Ends the pass whose set is exhausted and decides what comes next. */
@@ -147,13 +171,11 @@ public final class DbtCopy {
       end = new PassEnd(pass, true, copiedBytes, 0, 0, Next.DONE);
     } else {
       deferHotBlocks();
-      ChangeBitmap copied = current;
-      current = dirty;
+      current.clearAll();
+      dirty.moveTo(current); // a write marking meanwhile lands in this pass's set or in the next one's
       if (deferred != null) {
         current.andNot(deferred);
       }
-      dirty = copied;
-      dirty.clearAll();
       long next = current.dirtyBytes();
       stalls = next < copiedBytes ? 0 : stalls + 1; // shrinking: less dirty than this pass copied
       end = new PassEnd(pass, false, copiedBytes, next, deferredSectors() * BlockStore.SECTOR, decide(next));
@@ -180,11 +202,12 @@ public final class DbtCopy {
     if (repeats == null) {
       return;
     }
+    hot.clearAll();
+    repeats.moveTo(hot);
     long room = policy.maxDeferredBytes() / BlockStore.SECTOR / policy.blockSectors() - deferred.count();
-    for (long b = repeats.nextSet(0); b >= 0 && room > 0; b = repeats.nextSet(b + 1)) {
+    for (long b = hot.nextSet(0); b >= 0 && room > 0; b = hot.nextSet(b + 1)) {
       room -= deferred.set(b, b + 1);
     }
-    repeats.clearAll();
   }
 
   /** The VM is stunned: the last pass copies the dirty set and every deferred block; writes now fail. */
@@ -194,6 +217,9 @@ public final class DbtCopy {
       throw new IllegalStateException("no final pass is due after " + next);
     }
     stunned = true;
+    // Writes acknowledged between the pass's end and the stun (on real threads there are some) marked the
+    // dirty set: the final pass copies them too.
+    dirty.moveTo(current);
     if (deferred != null) {
       current.or(deferred);
       deferred.clearAll();
@@ -256,7 +282,7 @@ public final class DbtCopy {
   }
 
   public long guestWrites() {
-    return guestWrites;
+    return guestWrites.sum();
   }
 
   public DbtPolicy policy() {
@@ -279,6 +305,6 @@ public final class DbtCopy {
   /** What the bitmaps cost the heap. */
   public long bitmapBytes() {
     return current.memoryBytes() + dirty.memoryBytes()
-        + (repeats == null ? 0 : repeats.memoryBytes() + deferred.memoryBytes());
+        + (repeats == null ? 0 : repeats.memoryBytes() + hot.memoryBytes() + deferred.memoryBytes());
   }
 }

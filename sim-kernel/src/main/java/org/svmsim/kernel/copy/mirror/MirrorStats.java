@@ -1,6 +1,6 @@
 package org.svmsim.kernel.copy.mirror;
 
-/** Counters of one mirror pass, reported by the driver at teardown. */
+/** Counters of one mirror pass, reported by the driver at teardown (one per stripe, summed by the pass). */
 public final class MirrorStats {
   long sourceOnly;
   long mirrored;
@@ -8,6 +8,15 @@ public final class MirrorStats {
   long held;
   long copiedSectors;
   long mirroredSectors;
+
+  void add(MirrorStats o) {
+    sourceOnly += o.sourceOnly;
+    mirrored += o.mirrored;
+    split += o.split;
+    held += o.held;
+    copiedSectors += o.copiedSectors;
+    mirroredSectors += o.mirroredSectors;
+  }
 
   void count(Route route) {
     switch (route.kind()) {

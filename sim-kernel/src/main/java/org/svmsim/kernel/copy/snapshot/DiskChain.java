@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongFunction;
+import org.svmsim.kernel.copy.RegionLocks;
 import org.svmsim.kernel.storage.BlockStore;
 
 /**
@@ -13,14 +14,19 @@ import org.svmsim.kernel.storage.BlockStore;
  * sparse redo log allocates whole grains (copy-on-write of the grain). With no child, writes go to the
  * base. The chain never decides when anything happens: {@link SnapshotCopy} drives it.
  *
- * <p>Thread-safety (issue 9, not implemented yet): only the newest child is written; a grain's allocation
- * (fill, then publish its slot) would take a lock striped by grain table, and readers see a slot only once
- * its content is written (release/acquire on the table entry). Consolidation reads only older, read-only
- * children and writes only base grains those children shadow, which no guest read reaches: no lock there.
+ * <p>Threads: any number of guest readers and writers, and the copier, may call at once. Only the newest
+ * child is written. A read or write holds the {@link RegionLocks} stripes of the whole grains it touches,
+ * so a grain is allocated (its other sectors filled from below, then its slot published) by one writer
+ * while no other I/O of that grain runs, and I/Os to different regions never wait for each other. The
+ * chain's shape (a child added or dropped, the base replaced) changes only with every stripe held, so no
+ * I/O ever sees half a change; the layers are an immutable list read once per I/O. Consolidation reads only
+ * older, read-only children and writes only base grains those children shadow, which no guest I/O reaches:
+ * no lock there.
  */
 public final class DiskChain {
-  private BlockStore base;
-  private final List<RedoLog> children = new ArrayList<>();
+  private volatile BlockStore base;
+  private volatile List<RedoLog> children = List.of();
+  private final RegionLocks locks;
   private final long grainSectors;
   private final LongFunction<BlockStore> childStores;
   private int nextNumber = 1;
@@ -33,6 +39,8 @@ public final class DiskChain {
     this.base = base;
     this.grainSectors = grainSectors;
     this.childStores = childStores;
+    this.locks = new RegionLocks(Math.max(grainSectors, RegionLocks.DEFAULT_REGION_SECTORS),
+        RegionLocks.DEFAULT_STRIPES);
   }
 
   /** The same layers as {@code other}, over another base: the source chain kept beside the live one. */
@@ -40,24 +48,53 @@ public final class DiskChain {
     this.base = base;
     this.grainSectors = other.grainSectors;
     this.childStores = other.childStores;
-    this.children.addAll(children);
+    this.children = List.copyOf(children);
     this.nextNumber = other.nextNumber;
+    this.locks = new RegionLocks(other.locks.regionSectors(), other.locks.stripes());
   }
 
   /** Makes the newest layer read-only under a new, empty redo log, and returns it. */
   public RedoLog addChild() {
     RedoLog child = new RedoLog(nextNumber++, grainSectors, childStores.apply(base.capacitySectors()));
-    children.add(child);
+    long all = locks.lockAll();
+    try {
+      List<RedoLog> grown = new ArrayList<>(children);
+      grown.add(child);
+      children = List.copyOf(grown);
+    } finally {
+      locks.unlock(all);
+    }
     return child;
   }
 
   /** The content of {@code [lba, lba + sectors)} as the VM sees it. */
   public BlockStore.Slice read(long lba, long sectors) {
-    return readBelow(children.size(), lba, sectors);
+    check(lba, sectors);
+    long bits = lockGrains(lba, sectors);
+    try {
+      List<RedoLog> layers = children;
+      return readBelow(layers, layers.size(), lba, sectors);
+    } finally {
+      locks.unlock(bits);
+    }
   }
 
   public long tagAt(long lba) {
-    return owner(children.size(), grainOf(lba)).tagAt(lba);
+    check(lba, 1);
+    long bits = lockGrains(lba, 1);
+    try {
+      List<RedoLog> layers = children;
+      return owner(layers, layers.size(), grainOf(lba)).tagAt(lba);
+    } finally {
+      locks.unlock(bits);
+    }
+  }
+
+  /** Locks the stripes of the whole grains that {@code [lba, lba + sectors)} touches. */
+  private long lockGrains(long lba, long sectors) {
+    long from = grainOf(lba) * grainSectors;
+    long to = Math.min(capacitySectors(), (grainOf(lba + sectors - 1) + 1) * grainSectors);
+    return locks.lock(from, to - from);
   }
 
   /**
@@ -66,11 +103,20 @@ public final class DiskChain {
    */
   public int write(long lba, long sectors, long tag) {
     check(lba, sectors);
-    if (children.isEmpty()) {
+    long bits = lockGrains(lba, sectors);
+    try {
+      return writeLocked(children, lba, sectors, tag);
+    } finally {
+      locks.unlock(bits);
+    }
+  }
+
+  private int writeLocked(List<RedoLog> layers, long lba, long sectors, long tag) {
+    if (layers.isEmpty()) {
       base.write(lba, sectors, tag);
       return 0;
     }
-    RedoLog top = children.get(children.size() - 1);
+    RedoLog top = layers.get(layers.size() - 1);
     int allocated = 0;
     long end = lba + sectors;
     for (long g = grainOf(lba), last = grainOf(end - 1); g <= last; g++) {
@@ -80,10 +126,10 @@ public final class DiskChain {
       long gStart = g * grainSectors;
       long gEnd = Math.min(capacitySectors(), gStart + grainSectors);
       if (gStart < lba) {
-        top.content().write(readBelow(children.size() - 1, gStart, lba - gStart));
+        top.content().write(readBelow(layers, layers.size() - 1, gStart, lba - gStart));
       }
       if (gEnd > end) {
-        top.content().write(readBelow(children.size() - 1, end, gEnd - end));
+        top.content().write(readBelow(layers, layers.size() - 1, end, gEnd - end));
       }
       top.grains().allocate(g);
       allocated++;
@@ -92,17 +138,21 @@ public final class DiskChain {
     return allocated;
   }
 
-  /** The content as seen from layer {@code layers} down (0: the base alone). */
+  /** The content as seen from layer {@code layers} down (0: the base alone); for the copier and tests. */
   BlockStore.Slice readBelow(int layers, long lba, long sectors) {
     check(lba, sectors);
+    return readBelow(children, layers, lba, sectors);
+  }
+
+  private BlockStore.Slice readBelow(List<RedoLog> chain, int layers, long lba, long sectors) {
     long[] runs = new long[12];
     int n = 0;
     long end = lba + sectors;
     for (long at = lba; at < end; ) {
       long g = grainOf(at);
-      BlockStore from = owner(layers, g);
+      BlockStore from = owner(chain, layers, g);
       long next = g + 1;
-      while (next * grainSectors < end && owner(layers, next) == from) {
+      while (next * grainSectors < end && owner(chain, layers, next) == from) {
         next++;
       }
       long to = Math.min(end, next * grainSectors);
@@ -124,10 +174,10 @@ public final class DiskChain {
     return new BlockStore.Slice(lba, sectors, Arrays.copyOf(runs, n));
   }
 
-  private BlockStore owner(int layers, long grain) {
+  private BlockStore owner(List<RedoLog> chain, int layers, long grain) {
     for (int i = layers - 1; i >= 0; i--) {
-      if (children.get(i).holds(grain)) {
-        return children.get(i).content();
+      if (chain.get(i).holds(grain)) {
+        return chain.get(i).content();
       }
     }
     return base;
@@ -139,12 +189,24 @@ public final class DiskChain {
       throw new IllegalArgumentException("a base of " + copy.capacitySectors() + " sectors under a chain of "
           + base.capacitySectors());
     }
-    base = copy;
+    long all = locks.lockAll();
+    try {
+      base = copy;
+    } finally {
+      locks.unlock(all);
+    }
   }
 
   /** Drops the oldest child, whose grains the base now holds (consolidated). */
   RedoLog dropOldest() {
-    return children.remove(0);
+    long all = locks.lockAll();
+    try {
+      List<RedoLog> layers = children;
+      children = List.copyOf(layers.subList(1, layers.size()));
+      return layers.get(0);
+    } finally {
+      locks.unlock(all);
+    }
   }
 
   public BlockStore base() {
@@ -153,11 +215,12 @@ public final class DiskChain {
 
   /** The redo logs, oldest first. */
   public List<RedoLog> children() {
-    return List.copyOf(children);
+    return children;
   }
 
   public RedoLog newest() {
-    return children.isEmpty() ? null : children.get(children.size() - 1);
+    List<RedoLog> layers = children;
+    return layers.isEmpty() ? null : layers.get(layers.size() - 1);
   }
 
   /** The layers a read may search: the children and the base. */

@@ -1,18 +1,36 @@
 package org.svmsim.kernel.copy.snapshot;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * Which grains of a disk a redo log holds, and in what order they were allocated: a grain directory of
  * grain tables of {@value #TABLE_GRAINS} ints, a table made only when one of its grains is written, as a
  * VMware sparse extent keeps it. A 2 TiB disk at 64 KiB grains has 32 M grains: an empty map costs its 64 KiB
  * directory, each table 16 KiB; no object per grain.
+ *
+ * <p>Threads: writers of different grains may allocate at once (a table is published by compare-and-set,
+ * the count is atomic); the grain itself is the caller's to guard ({@link DiskChain}'s region locks), and
+ * a grain's slot is read by a thread that holds the same lock, or by the copier once the log is read-only.
  */
 public final class GrainMap {
+  private static final VarHandle TABLES = MethodHandles.arrayElementVarHandle(int[][].class);
+  private static final VarHandle ALLOCATED;
+
+  static {
+    try {
+      ALLOCATED = MethodHandles.lookup().findVarHandle(GrainMap.class, "allocated", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   static final int TABLE_GRAINS = 4096;
   private static final int SHIFT = 12;
 
   private final long grains;
   private final int[][] tables; // slot + 1 per grain, 0 when not allocated
-  private int allocated;
+  private volatile int allocated;
 
   public GrainMap(long grains) {
     if (grains <= 0 || (grains + TABLE_GRAINS - 1) >>> SHIFT > Integer.MAX_VALUE - 8) {
@@ -29,7 +47,7 @@ public final class GrainMap {
   /** The grain's place in the redo log, in allocation order, or -1 when the log does not hold it. */
   public int slot(long grain) {
     check(grain);
-    int[] table = tables[(int) (grain >>> SHIFT)];
+    int[] table = table((int) (grain >>> SHIFT));
     return table == null ? -1 : table[(int) (grain & (TABLE_GRAINS - 1))] - 1;
   }
 
@@ -37,24 +55,31 @@ public final class GrainMap {
   public boolean allocate(long grain) {
     check(grain);
     int t = (int) (grain >>> SHIFT);
-    if (tables[t] == null) {
-      tables[t] = new int[TABLE_GRAINS];
+    int[] table = table(t);
+    if (table == null) {
+      TABLES.compareAndSet(tables, t, (int[]) null, new int[TABLE_GRAINS]);
+      table = table(t);
     }
     int i = (int) (grain & (TABLE_GRAINS - 1));
-    if (tables[t][i] != 0) {
+    if (table[i] != 0) {
       return false;
     }
-    if (allocated == Integer.MAX_VALUE - 1) {
-      throw new IllegalStateException("a redo log holds at most " + (Integer.MAX_VALUE - 1) + " grains");
+    int slot = (int) ALLOCATED.getAndAdd(this, 1) + 1;
+    if (slot >= Integer.MAX_VALUE - 1) {
+      throw new IllegalStateException("a redo log holds at most " + (Integer.MAX_VALUE - 2) + " grains");
     }
-    tables[t][i] = ++allocated;
+    table[i] = slot;
     return true;
+  }
+
+  private int[] table(int t) {
+    return (int[]) TABLES.getAcquire(tables, t);
   }
 
   /** The first allocated grain at or after {@code from}, or -1. */
   public long nextAllocated(long from) {
     for (long g = Math.max(0, from); g < grains; ) {
-      int[] table = tables[(int) (g >>> SHIFT)];
+      int[] table = table((int) (g >>> SHIFT));
       if (table == null) {
         g = ((g >>> SHIFT) + 1) << SHIFT;
         continue;
@@ -77,7 +102,7 @@ public final class GrainMap {
   public long nextFree(long from, long limit) {
     long end = Math.min(limit, grains);
     for (long g = Math.max(0, from); g < end; ) {
-      int[] table = tables[(int) (g >>> SHIFT)];
+      int[] table = table((int) (g >>> SHIFT));
       if (table == null) {
         return g;
       }

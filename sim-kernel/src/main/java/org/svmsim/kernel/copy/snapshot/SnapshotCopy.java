@@ -25,7 +25,7 @@ public final class SnapshotCopy {
   private final DiskChain chain;
   private final List<RedoLog> everyChild = new ArrayList<>();
   private final List<RoundEnd> rounds = new ArrayList<>();
-  private Stage stage = Stage.COPY_PARENT;
+  private volatile Stage stage = Stage.COPY_PARENT; // read by guest writers
   private long cursor;
   private BlockStore.Slice buffer;
   private long roundCopiedSectors;

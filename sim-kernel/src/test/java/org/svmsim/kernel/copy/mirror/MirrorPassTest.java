@@ -29,6 +29,14 @@ class MirrorPassTest {
     return new MirrorPass.GuestWrite(nextId++, lba, sectors, tag);
   }
 
+  /** Applied at once: its Applied; held: null (its handle is then checked by the caller's own list). */
+  private static MirrorPass.Applied write(MirrorPass p, MirrorPass.GuestWrite w) {
+    MirrorPass.Applied[] now = new MirrorPass.Applied[1];
+    boolean applied = p.write(w, a -> now[0] = now[0] == null ? a : fail("handle called twice for " + w));
+    assertEquals(applied, now[0] != null, "the handle runs at once exactly when the write is applied now");
+    return applied ? now[0] : null;
+  }
+
   /** Copies chunks of {@code size} until the cursor is at {@code upTo}. */
   private void copyUpTo(long upTo, long size) {
     while (pass.regions().copiedUpTo() < upTo) {
@@ -41,7 +49,7 @@ class MirrorPassTest {
   void writesBeforeTheCursorAreMirrored() {
     copyUpTo(20, 10);
     pass.beginChunk(10);
-    MirrorPass.Applied a = pass.write(w(4, 4, 7));
+    MirrorPass.Applied a = write(pass, w(4, 4, 7));
     assertEquals(Route.Kind.MIRRORED, a.route().kind());
     assertFalse(a.wasHeld());
     assertEquals(7, source.tagAt(4));
@@ -54,7 +62,7 @@ class MirrorPassTest {
   @Test
   void writesAfterTheChunkGoToTheSourceOnlyAndTheCopyCarriesThem() {
     pass.beginChunk(10);
-    MirrorPass.Applied a = pass.write(w(50, 5, 7));
+    MirrorPass.Applied a = write(pass, w(50, 5, 7));
     assertEquals(Route.Kind.SOURCE_ONLY, a.route().kind());
     assertEquals(7, source.tagAt(50));
     assertEquals(0, destination.tagAt(50));
@@ -69,7 +77,7 @@ class MirrorPassTest {
   @Test
   void writesStraddlingTheCursorBetweenChunksAreSplit() {
     copyUpTo(30, 10);
-    MirrorPass.Applied a = pass.write(w(25, 10, 7));
+    MirrorPass.Applied a = write(pass, w(25, 10, 7));
     assertEquals(new Route(Route.Kind.SPLIT, 25, 30), a.route());
     assertEquals(7, source.tagAt(34));
     assertEquals(7, destination.tagAt(29));
@@ -81,9 +89,9 @@ class MirrorPassTest {
   void writesTouchingTheChunkWaitThenApplyMirroredInArrivalOrder() {
     copyUpTo(10, 10);
     assertEquals(10, pass.beginChunk(10)); // [10, 20)
-    assertNull(pass.write(w(12, 2, 7)));
-    assertNull(pass.write(w(5, 10, 8))); // straddles the cursor into the chunk
-    assertNull(pass.write(w(18, 4, 9))); // straddles the chunk's end
+    assertNull(write(pass, w(12, 2, 7)));
+    assertNull(write(pass, w(5, 10, 8))); // straddles the cursor into the chunk
+    assertNull(write(pass, w(18, 4, 9))); // straddles the chunk's end
     assertEquals(3, pass.heldWrites());
     assertEquals(INITIAL, source.tagAt(12), "a held write is not applied yet");
     List<MirrorPass.Applied> released = pass.finishChunk();
@@ -107,7 +115,7 @@ class MirrorPassTest {
   @Test
   void theChunkCarriesTheSourceAsItWasWhenReadAndHeldWritesLandOnTop() {
     pass.beginChunk(10);
-    assertNull(pass.write(w(3, 2, 7)));
+    assertNull(write(pass, w(3, 2, 7)));
     pass.finishChunk();
     assertEquals(INITIAL, destination.tagAt(2));
     assertEquals(7, destination.tagAt(3));
@@ -118,12 +126,12 @@ class MirrorPassTest {
   void aWriteOverlappingAHeldWriteIsHeldBehindIt() {
     copyUpTo(10, 10);
     pass.beginChunk(10); // [10, 20)
-    assertNull(pass.write(w(18, 6, 7))); // touches the chunk
-    assertNull(pass.write(w(22, 4, 8)), "overlaps the held write, though after the chunk");
-    MirrorPass.Applied free = pass.write(w(40, 2, 9));
+    assertNull(write(pass, w(18, 6, 7))); // touches the chunk
+    assertNull(write(pass, w(22, 4, 8)), "overlaps the held write, though after the chunk");
+    MirrorPass.Applied free = write(pass, w(40, 2, 9));
     assertNotNull(free, "a write overlapping nothing held is not held");
     assertEquals(Route.Kind.SOURCE_ONLY, free.route().kind());
-    assertEquals(Route.Kind.MIRRORED, pass.write(w(0, 1, 10)).route().kind());
+    assertEquals(Route.Kind.MIRRORED, write(pass, w(0, 1, 10)).route().kind());
     assertEquals(2, pass.heldWrites());
     List<MirrorPass.Applied> released = pass.finishChunk();
     assertEquals(2, released.size());
@@ -135,11 +143,26 @@ class MirrorPassTest {
   }
 
   @Test
+  void aHeldWritesHandleRunsOnceWhenItsChunkLandsInArrivalOrder() {
+    pass.beginChunk(10);
+    List<Long> done = new ArrayList<>();
+    assertFalse(pass.write(w(2, 2, 7), a -> done.add(a.write().id())));
+    assertTrue(pass.write(w(30, 2, 8), a -> done.add(a.write().id())), "not held: its handle runs at once");
+    assertFalse(pass.write(w(3, 4, 9), a -> done.add(a.write().id())));
+    assertEquals(List.of(2L), done, "no held write completes before its chunk lands");
+    pass.finishChunk();
+    assertEquals(List.of(2L, 1L, 3L), done);
+    pass.beginChunk(10);
+    pass.finishChunk();
+    assertEquals(List.of(2L, 1L, 3L), done, "a handle runs once");
+  }
+
+  @Test
   void abandonReleasesHeldWritesToTheSourceOnly() {
     copyUpTo(10, 10);
     pass.beginChunk(10);
-    assertNull(pass.write(w(5, 10, 7)));
-    assertNull(pass.write(w(14, 2, 8)));
+    assertNull(write(pass, w(5, 10, 7)));
+    assertNull(write(pass, w(14, 2, 8)));
     List<MirrorPass.Applied> released = pass.abandon();
     assertEquals(List.of(7L, 8L), released.stream().map(a -> a.write().tag()).toList());
     assertTrue(released.stream().allMatch(a -> a.route().kind() == Route.Kind.SOURCE_ONLY && a.wasHeld()));
@@ -157,7 +180,7 @@ class MirrorPassTest {
   void ownerAndIssueTimeTravelThroughAHold() {
     pass.beginChunk(10);
     Object owner = new Object();
-    assertNull(pass.write(new MirrorPass.GuestWrite(5, 1, 1, 7, owner, 1234)));
+    assertNull(write(pass, new MirrorPass.GuestWrite(5, 1, 1, 7, owner, 1234)));
     MirrorPass.GuestWrite back = pass.finishChunk().get(0).write();
     assertTrue(back.owner() == owner);
     assertEquals(1234, back.issuedAt());
@@ -247,7 +270,7 @@ class MirrorPassTest {
         Route expected = expectedRoute(regions, iv[0], iv[1]);
         boolean mustHold = expected.kind() == Route.Kind.WAIT_FOR_CHUNK || overlaps(held, iv[0], iv[1]);
         Arrays.fill(issued, iv[0], iv[1], tag);
-        MirrorPass.Applied a = p.write(w);
+        MirrorPass.Applied a = write(p, w);
         if (mustHold) {
           assertNull(a, () -> where + ": write " + w + " should be held (" + expected + ")");
           held.add(w);

@@ -1,4 +1,4 @@
-package org.svmsim.bench.mirror;
+package org.svmsim.bench;
 
 import java.util.SplittableRandom;
 
@@ -11,14 +11,14 @@ public enum Locality {
   /** Every block of the disk equally likely. */
   UNIFORM {
     @Override
-    long nextBlock(SplittableRandom random, long blocks, long previous) {
+    public long nextBlock(SplittableRandom random, long blocks, long previous) {
       return random.nextLong(blocks);
     }
   },
   /** 90% of writes in a hot 1/16 of the disk (a database's busy tables), the rest anywhere. */
   HOTSET {
     @Override
-    long nextBlock(SplittableRandom random, long blocks, long previous) {
+    public long nextBlock(SplittableRandom random, long blocks, long previous) {
       long hot = Math.max(1, blocks / 16);
       long hotStart = blocks * 3 / 8;
       return random.nextInt(10) < 9 ? hotStart + random.nextLong(hot) : random.nextLong(blocks);
@@ -27,12 +27,12 @@ public enum Locality {
   /** One stream appending block after block (a log), wrapping at the end of the disk. */
   SEQUENTIAL {
     @Override
-    long nextBlock(SplittableRandom random, long blocks, long previous) {
+    public long nextBlock(SplittableRandom random, long blocks, long previous) {
       return previous < 0 ? random.nextLong(blocks) : (previous + 1) % blocks;
     }
   };
 
-  abstract long nextBlock(SplittableRandom random, long blocks, long previous);
+  public abstract long nextBlock(SplittableRandom random, long blocks, long previous);
 
   /** {@code count} write addresses (in sectors) of {@code writeSectors}-sector blocks on a disk. */
   public long[] lbas(long diskSectors, int writeSectors, int count, long seed) {

@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# ./svmsim bench [--quick|--full] [--out DIR] [--force]: the JMH suite in one command.
+#
+# Runs the benchmarks module's jar (built when missing or stale), package by package with the profile's
+# iteration counts and sizes, then writes into DIR:
+#   jmh-result.json   every benchmark's JMH result (JSON), all packages merged
+#   results.md        every benchmark with its ratio to its baseline (org.svmsim.bench.report.Report)
+#   ratios.png        a bar chart of those ratios
+#   machine.txt       the command, the time, the machine (nproc, free -g, load, java -version)
+#   jmh.log           JMH's own output
+# Profiles: --quick (default; under 5 minutes on 2 idle cores: 1 warm-up and 2 measured iterations, a
+# 256 MiB disk) and --full (3 + 5 iterations, 1 GiB disks, more rates, localities and write sizes, the
+# big-disk scenario; about 30 minutes). DIR defaults to bench/<profile>; an existing non-empty DIR is
+# refused unless --force. The results go to a staging directory moved into place at the end: a failed run
+# leaves nothing behind.
+set -euo pipefail
+
+die() { printf 'svmsim bench: %s\n' "$*" >&2; exit 2; }
+
+ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
+JAR=$ROOT/benchmarks/target/benchmarks.jar
+JAVA=${JAVA:-java}
+[[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]] && JAVA=$JAVA_HOME/bin/java
+
+profile=quick
+out=''
+force=0
+while (( $# )); do
+  case $1 in
+    --quick) profile=quick ;;
+    --full) profile=full ;;
+    --out) (( $# > 1 )) || die "--out needs a directory"; out=$2; shift ;;
+    --out=*) out=${1#--out=} ;;
+    --force) force=1 ;;
+    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown option '$1' (expected --quick, --full, --out DIR, --force)" ;;
+  esac
+  shift
+done
+out=${out:-bench/$profile}
+if [[ -e $out && ! -d $out ]]; then
+  die "--out $out: exists and is not a directory"
+fi
+if [[ -d $out && -n $(ls -A -- "$out") ]]; then
+  if (( ! force )); then
+    die "--out $out: the directory is not empty (pass --force to replace an earlier bench run there)"
+  elif [[ ! -f $out/machine.txt || ! -f $out/results.md ]]; then
+    die "--out $out: not an earlier bench run (no machine.txt and results.md): refusing to replace it"
+  fi
+fi
+
+stale() {
+  [[ -f $JAR ]] || return 0
+  [[ -n $(find "$ROOT/pom.xml" "$ROOT"/*/pom.xml "$ROOT"/*/src/main -newer "$JAR" -print -quit 2>/dev/null) ]]
+}
+if stale; then
+  echo "svmsim bench: building the benchmarks jar..." >&2
+  log=$(mktemp "${TMPDIR:-/tmp}/svmsim-bench-build.XXXXXX")
+  if ! (cd "$ROOT" && mvn -q -B -Dstyle.color=never -DskipTests -pl benchmarks -am package) >"$log" 2>&1 </dev/null; then
+    echo "svmsim bench: build failed; the end of Maven's output ($log):" >&2
+    tail -n 40 "$log" >&2
+    exit 1
+  fi
+  rm -f "$log"
+fi
+
+mkdir -p -- "$(dirname -- "$out")"
+stage=$(mktemp -d "${out%/}.partial.XXXXXX")
+trap 'rm -rf -- "$stage"' EXIT
+mkdir -p "$stage/parts"
+
+{
+  echo "command: ./svmsim bench --$profile"
+  echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+  echo "load (uptime):$(uptime | sed 's/.*load average/ load average/')"
+  echo "nproc: $(nproc)"
+  echo "free -g:"; free -g
+  echo "java -version:"; "$JAVA" -version 2>&1
+} >"$stage/machine.txt"
+
+if [[ $profile == quick ]]; then
+  iters=(-f 1 -wi 1 -w 1s -i 2 -r 1s)
+  single=(-f 1 -wi 1 -i 2)
+  steps=(
+    "writepath|${iters[*]} -p diskMiB=64"
+    "copy\.|${iters[*]} -p diskMiB=256"
+    "migration|${single[*]} -p diskMiB=256 -p rate=idle,flat"
+    "engine.EventLoop|${iters[*]}"
+    "engine.ScenarioSpeed|-f 1 -wi 2 -i 3 -p scenario=seed,quick"
+    "storage.StoreCopy|${iters[*]} -p verifyReads=false"
+    "storage.ExtentMap|${iters[*]} -p extents=100000"
+  )
+else
+  iters=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
+  single=(-f 1 -wi 1 -i 3)
+  steps=(
+    "writepath|${iters[*]} -p diskMiB=256 -p locality=UNIFORM,HOTSET"
+    "copy\.|${iters[*]} -p diskMiB=1024"
+    "migration|${single[*]} -p diskMiB=1024 -p rate=idle,1000,10000,flat -p locality=UNIFORM,HOTSET"
+    "migration|${single[*]} -p diskMiB=1024 -p rate=flat -p writeKiB=64"
+    "engine.EventLoop|${iters[*]}"
+    "engine.ScenarioSpeed|-f 1 -wi 3 -i 5 -p scenario=seed,quick,big-disk"
+    "storage|${iters[*]}"
+  )
+fi
+
+n=0
+for step in "${steps[@]}"; do
+  n=$((n + 1))
+  pattern=${step%%|*}
+  # shellcheck disable=SC2206
+  args=(${step#*|})
+  echo "== [$n/${#steps[@]}] $pattern ${args[*]}" | tee -a "$stage/jmh.log"
+  if ! "$JAVA" -Djava.awt.headless=true -jar "$JAR" "$pattern" "${args[@]}" -rf json -rff "$stage/parts/$n.json" \
+      >>"$stage/jmh.log" 2>&1; then
+    echo "svmsim bench: JMH failed on '$pattern'; the end of its output:" >&2
+    tail -n 30 "$stage/jmh.log" >&2
+    exit 1
+  fi
+done
+
+"$JAVA" -Djava.awt.headless=true -cp "$JAR" org.svmsim.bench.report.Report "$stage" "$stage"/parts/*.json >/dev/null
+rm -rf -- "$stage/parts"
+if [[ -d $out ]]; then
+  rm -rf -- "$out" # checked above: empty, or an earlier bench run replaced with --force
+fi
+mv -- "$stage" "$out"
+trap - EXIT
+echo "svmsim bench: wrote $out/results.md, $out/ratios.png and $out/jmh-result.json"
