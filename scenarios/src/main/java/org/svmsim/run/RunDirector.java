@@ -44,11 +44,11 @@ final class RunDirector {
 
   /**
    * A person or a script in vCenter does not act on a whole second: an action written on one ({@code 5s})
-   * comes somewhere in that second. A time given to the millisecond or finer ({@code 18m29.640s}, to
-   * reproduce a real log) is kept as it is.
+   * comes somewhere in that second. Time zero (the story's start) and a time given to the millisecond or
+   * finer ({@code 18m29.640s}, to reproduce a real log) are kept as they are.
    */
   static long jitter(long atNanos, SimRandom random) {
-    return atNanos % VirtualTime.SECOND == 0 ? random.nextLong(0, 1000) * VirtualTime.MILLISECOND : 0;
+    return atNanos > 0 && atNanos % VirtualTime.SECOND == 0 ? random.nextLong(0, 1000) * VirtualTime.MILLISECOND : 0;
   }
 
   private void started(String action) {

@@ -23,13 +23,12 @@ import org.svmsim.vmx.svmotion.Migration;
  * keeps one object for the VM and moves its home and disks over.
  */
 public final class VmxProcess {
-  /** The usual time from power-on to a running guest; each power-on draws around it. */
+  /** Time from power-on to a running guest (fixed: the seed's guest I/O times depend on it). */
   static final long BOOT_NANOS = 1_500 * VirtualTime.MILLISECOND;
 
   private final Bus bus;
   private final Vmkernel kernel;
   private final SimRandom random;
-  private final SimRandom boot;
   private final VmConfig config;
   private final long tagBase;
   private final List<VirtualDisk> disks = new ArrayList<>();
@@ -47,7 +46,6 @@ public final class VmxProcess {
     this.bus = bus;
     this.kernel = kernel;
     this.random = random;
-    this.boot = random.split("boot");
     this.config = config;
     this.home = config.home();
     this.tagBase = (long) (ordinal + 1) << 40;
@@ -73,10 +71,7 @@ public final class VmxProcess {
       d.open(volume.id().resolve(VmFiles.descriptor(config.name(), d.config())),
           volume.file(flat).orElseThrow(), volume.openDisk(flat), null);
     }
-    // A guest takes its own time to come up: 0.8 to 2.5 times the usual 1.5 s (a guess), from a stream of
-    // its own so that the workload's draws stay where they were.
-    long bootNanos = (long) (BOOT_NANOS * (0.8 + 1.7 * boot.nextDouble())) / VirtualTime.MICROSECOND * VirtualTime.MICROSECOND;
-    bus.schedule(bootNanos, new VmxEvent.GuestRunning(config.name()));
+    bus.schedule(BOOT_NANOS, new VmxEvent.GuestRunning(config.name()));
   }
 
   void guestRunning() {

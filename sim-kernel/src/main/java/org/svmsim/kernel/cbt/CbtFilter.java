@@ -75,28 +75,8 @@ public final class CbtFilter implements DiskPath {
 
   /** The pass under way, for the copy job: the blocks due, a run of them at a time. */
   public CopyPlan passPlan() {
-    long sectors = copy.passRemainingSectors();
-    return new CopyPlan() {
-      @Override
-      public long sectors() {
-        return sectors;
-      }
-
-      @Override
-      public BlockStore.Slice next(long maxSectors) {
-        return copy.beginChunk(maxSectors) > 0 ? copy.inFlightChunk() : null;
-      }
-
-      @Override
-      public void landed(BlockStore.Slice chunk) {
-        copy.finishChunk();
-      }
-
-      @Override
-      public void abandon() {
-        copy.abandon();
-      }
-    };
+    return CopyPlan.of(copy.passRemainingSectors(),
+        max -> copy.beginChunk(max) > 0 ? copy.inFlightChunk() : null, copy::finishChunk, copy::abandon);
   }
 
   /** The pass's set is copied: what the guest dirtied meanwhile, and what comes next. */

@@ -1,5 +1,6 @@
 package org.svmsim.kernel.copy;
 
+import java.util.function.LongFunction;
 import org.svmsim.kernel.storage.BlockStore;
 
 /**
@@ -22,4 +23,30 @@ public interface CopyPlan {
 
   /** The pass is given up with a chunk maybe in flight: the source stays as it is. */
   void abandon();
+
+  /** A plan of {@code sectors} whose steps are the given functions. */
+  static CopyPlan of(long sectors, LongFunction<BlockStore.Slice> next, Runnable landed,
+      Runnable abandon) {
+    return new CopyPlan() {
+      @Override
+      public long sectors() {
+        return sectors;
+      }
+
+      @Override
+      public BlockStore.Slice next(long maxSectors) {
+        return next.apply(maxSectors);
+      }
+
+      @Override
+      public void landed(BlockStore.Slice chunk) {
+        landed.run();
+      }
+
+      @Override
+      public void abandon() {
+        abandon.run();
+      }
+    };
+  }
 }

@@ -98,27 +98,8 @@ public final class SnapshotDisk implements DiskPath {
   public CopyPlan roundPlan() {
     long sectors = copy.rounds().isEmpty() ? copy.source().capacitySectors()
         : chainOldestSectors();
-    return new CopyPlan() {
-      @Override
-      public long sectors() {
-        return sectors;
-      }
-
-      @Override
-      public BlockStore.Slice next(long maxSectors) {
-        return copy.beginChunk(maxSectors) > 0 ? copy.inFlightChunk() : null;
-      }
-
-      @Override
-      public void landed(BlockStore.Slice chunk) {
-        copy.finishChunk();
-      }
-
-      @Override
-      public void abandon() {
-        SnapshotDisk.this.abandon();
-      }
-    };
+    return CopyPlan.of(sectors, max -> copy.beginChunk(max) > 0 ? copy.inFlightChunk() : null,
+        copy::finishChunk, this::abandon);
   }
 
   private long chainOldestSectors() {
