@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.svmsim.kernel.config.Method;
+import org.svmsim.report.ReportFile;
 import org.svmsim.run.EventsFormat;
+import org.svmsim.run.Replayer;
 import org.svmsim.run.RunSummary;
 import org.svmsim.run.SimulationRunner;
 import org.svmsim.scenario.Mappers;
@@ -22,11 +24,13 @@ import org.svmsim.scenario.ScenarioLoader;
 /**
  * {@code svmsim compare}: the same scenario and seed under each method, one output tree per method in
  * {@code <dir>/<method>/}, then {@code compare.json} ({@code {"runs": [summary, ...]}}), {@code
- * compare.png} (the three runs over time) and a table for the terminal.
+ * compare.png} (the three runs over time), {@code report.html} (the three runs side by side) and a table
+ * for the terminal.
  */
 public final class Comparison {
   public static final String JSON = "compare.json";
   public static final String PNG = "compare.png";
+  public static final String REPORT = "report.html";
 
   private Comparison() {}
 
@@ -57,11 +61,37 @@ public final class Comparison {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("runs", runs);
       Files.writeString(dir.resolve(JSON), Mappers.json().writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
-      CompareChart.write(dir.resolve(PNG), name + " (seed " + seed + "): mirror, DBT and snapshot", curves);
+      String title = name + " (seed " + seed + "): mirror, DBT and snapshot";
+      CompareChart.write(dir.resolve(PNG), title, curves);
+      writeReport(dir, title, runs);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return new Result(name, seed, runs);
+  }
+
+  /**
+   * The comparison page: every method's run replayed from its own events.jsonl onto one time axis, and the
+   * table; the same data as each run's own report.html, so the page and the trees never disagree.
+   */
+  private static void writeReport(Path dir, String title, List<RunSummary> runs) throws IOException {
+    List<Map<String, Object>> data = new ArrayList<>();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (RunSummary s : runs) {
+      data.add(Replayer.reportData(dir.resolve(s.method()).resolve("events.jsonl")));
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("method", s.method());
+      row.put("outcome", s.outcome());
+      row.put("migration (s)", String.format(Locale.ROOT, "%.3f", s.migrationTimeMs() / 1000));
+      row.put("downtime (ms)", String.format(Locale.ROOT, "%.1f", s.downtimeMs()));
+      row.put("bytes copied", s.bytesCopied());
+      row.put("passes", s.passes());
+      row.put("write p50 (us)", String.format(Locale.ROOT, "%.0f", s.guestWriteLatencyP50Us()));
+      row.put("write p99 (us)", String.format(Locale.ROOT, "%.0f", s.guestWriteLatencyP99Us()));
+      row.put("guest MB/s", String.format(Locale.ROOT, "%.2f", s.guestWriteThroughputMBps()));
+      rows.add(row);
+    }
+    ReportFile.writeComparison(dir.resolve(REPORT), title, data, rows);
   }
 
   /** The terminal's table: one line a method. */

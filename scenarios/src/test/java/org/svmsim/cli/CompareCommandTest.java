@@ -34,5 +34,9 @@ class CompareCommandTest {
     }
     byte[] png = Files.readAllBytes(out.resolve("compare.png"));
     assertTrue(png.length > 10_000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG chart");
+    Path page = out.resolve("report.html");
+    assertTrue(org.svmsim.report.ReportFile.ours(page), "compare writes the side-by-side report.html");
+    assertTrue(Files.size(page) > Files.size(out.resolve("mirror").resolve("report.html")),
+        "the comparison page holds more than one run");
   }
 }
