@@ -50,10 +50,11 @@ class MainTest {
     Cli r = Cli.run("list");
     assertEquals(0, r.code());
     String[] lines = r.out().split("\\R");
-    assertEquals(3, lines.length, r.out());
-    assertTrue(lines[0].matches("seed {6}The blog post's run: .*"), lines[0]);
-    assertTrue(lines[1].startsWith("quick     1 GiB disk"), lines[1]);
-    assertTrue(lines[2].startsWith("big-disk  2 TiB disk"), lines[2]);
+    assertEquals(8, lines.length, r.out());
+    assertTrue(lines[0].matches("seed +The blog post's run: .*"), lines[0]);
+    assertTrue(lines[1].matches("quick +1 GiB disk.*"), lines[1]);
+    assertTrue(lines[2].matches("big-disk +2 TiB disk.*"), lines[2]);
+    assertTrue(lines[5].matches("write-storm +A write storm .*"), lines[5]);
   }
 
   @Test

@@ -20,8 +20,9 @@ class BundledScenariosTest {
   }
 
   @Test
-  void theIndexListsTheThreeScenarios() {
-    assertEquals(List.of("seed", "quick", "big-disk"), names());
+  void theIndexListsTheBundledScenarios() {
+    assertEquals(List.of("seed", "quick", "big-disk", "idle-vm", "light-db", "write-storm", "hot-spot",
+        "slow-destination"), names());
   }
 
   @ParameterizedTest
