@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The simulator's end-to-end speed, timed from outside as a user meets it (JVM start included):
 #   (a) `./svmsim run seed` five times after one untimed build-and-warm-up run: min and median wall time;
-#   (b) the bundled `big-disk` scenario (a 2 TiB disk in mirror mode) with -Xmx2g: wall time and max RSS.
-# Fails (exit 1) when the seed's best run takes over 2 s or big-disk over 30 s. Prints results only;
+#   (b) the bundled `big-disk` scenario (a 2 TiB disk) with -Xmx2g under mirror, DBT and snapshot: wall time
+#       and max RSS each; (c) `./svmsim compare seed`.
+# Fails (exit 1) when the seed's best run takes over 2 s, a big-disk run over 30 s or compare seed over 5 s. Prints results only;
 # nothing is written into the repository.
 #
 # Usage: benchmarks/speed.sh            (from any directory)
@@ -55,33 +56,36 @@ if [[ -z $(find "$ROOT/scenarios/src/main" -name 'big-disk.*' -print -quit 2>/de
   echo "   skipped: no bundled big-disk scenario yet (scenarios/src/main/**/big-disk.*)"
 else
   export SVMSIM_JAVA_OPTS="-Xmx2g${SVMSIM_JAVA_OPTS:+ $SVMSIM_JAVA_OPTS}"
-  rss=''
-  start=$(now_ms)
-  if [[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1; then
-    status=0
-    /usr/bin/time -v -o "$work/time.txt" "$SVMSIM" run big-disk --out "$work/big" >"$work/big.log" 2>&1 \
-      || status=$?
-    rss=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$work/time.txt")
-  else
-    echo "   (/usr/bin/time -v is not installed: wall time from bash, no max RSS; apt-get install time)"
-    status=0
-    "$SVMSIM" run big-disk --out "$work/big" >"$work/big.log" 2>&1 || status=$?
-  fi
-  big_ms=$(( $(now_ms) - start ))
-  if (( status != 0 )); then
-    echo "speed: big-disk failed (exit $status):" >&2
-    tail -n 30 "$work/big.log" >&2
-    exit 1
-  fi
-  if [[ -n $rss ]]; then
-    printf '   big-disk: %d ms wall, max RSS %d MiB (limit: %d ms)\n' "$big_ms" $(( rss / 1024 )) "$BIG_LIMIT_MS"
-  else
-    printf '   big-disk: %d ms wall (limit: %d ms)\n' "$big_ms" "$BIG_LIMIT_MS"
-  fi
-  if (( big_ms > BIG_LIMIT_MS )); then
-    echo "   FAIL: big-disk is slower than ${BIG_LIMIT_MS} ms" >&2
-    fail=1
-  fi
+  # timed LABEL LIMIT_MS ARGS...: runs ./svmsim ARGS once; prints wall time and max RSS against the limit.
+  timed() {
+    local label=$1 limit=$2 status=0 rss='' start out
+    shift 2
+    out=$work/${label//[^a-z0-9]/-}
+    start=$(now_ms)
+    if [[ -x /usr/bin/time ]] && /usr/bin/time -v true >/dev/null 2>&1; then
+      /usr/bin/time -v -o "$out.time" "$SVMSIM" "$@" --out "$out" >"$out.log" 2>&1 || status=$?
+      rss=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$out.time")
+    else
+      "$SVMSIM" "$@" --out "$out" >"$out.log" 2>&1 || status=$?
+    fi
+    local ms=$(( $(now_ms) - start ))
+    if (( status != 0 )); then
+      echo "speed: $label failed (exit $status):" >&2
+      tail -n 30 "$out.log" >&2
+      exit 1
+    fi
+    printf '   %s: %d ms wall%s (limit: %d ms)\n' "$label" "$ms" "${rss:+, max RSS $(( rss / 1024 )) MiB}" "$limit"
+    if (( ms > limit )); then
+      echo "   FAIL: $label is slower than $limit ms" >&2
+      fail=1
+    fi
+  }
+  timed big-disk "$BIG_LIMIT_MS" run big-disk
+  echo "== the same 2 TiB disk under DBT and under snapshot, with -Xmx2g (issue 5: each under 30 s)"
+  timed big-disk-dbt "$BIG_LIMIT_MS" run big-disk --method dbt
+  timed big-disk-snapshot "$BIG_LIMIT_MS" run big-disk --method snapshot
+  echo "== compare seed: the three methods on the seed's workload (issue 5: under 5 s)"
+  timed compare-seed 5000 compare seed
 fi
 
 if (( fail )); then
