@@ -2,7 +2,6 @@ package org.svmsim.kernel.copy.dbt;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 import org.svmsim.kernel.copy.RegionLocks;
 import org.svmsim.kernel.storage.BlockStore;
 
@@ -44,7 +43,6 @@ public final class DbtCopy {
   private BlockStore.Slice buffer;
   private long copiedSectors;
   private long passCopiedSectors;
-  private final LongAdder guestWrites = new LongAdder();
 
   /** What comes after a pass. */
   public enum Next {
@@ -155,7 +153,6 @@ public final class DbtCopy {
       return repeats == null ? dirty.set(first, last) : dirty.set(first, last, repeats);
     } finally {
       locks.unlock(bits);
-      guestWrites.increment();
     }
   }
 
@@ -279,10 +276,6 @@ public final class DbtCopy {
 
   public long copiedSectors() {
     return copiedSectors;
-  }
-
-  public long guestWrites() {
-    return guestWrites.sum();
   }
 
   public DbtPolicy policy() {
