@@ -2,6 +2,7 @@ package org.svmsim.kernel.copy.dbt;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.svmsim.kernel.copy.ChunkBuffer;
 import org.svmsim.kernel.copy.RegionLocks;
 import org.svmsim.kernel.storage.BlockStore;
 
@@ -40,9 +41,7 @@ public final class DbtCopy {
   private volatile boolean done;
   private int stalls;
   private long cursor; // sector: everything of the current set below it is copied or in flight
-  private BlockStore.Slice buffer;
-  private long copiedSectors;
-  private long passCopiedSectors;
+  private final ChunkBuffer buffer = new ChunkBuffer();
 
   /** What comes after a pass. */
   public enum Next {
@@ -92,10 +91,7 @@ public final class DbtCopy {
    * into the copy buffer; returns its length, 0 when the pass has nothing left (then {@link #endPass}).
    */
   public long beginChunk(long maxSectors) {
-    if (buffer != null) {
-      throw new IllegalStateException("chunk [" + buffer.lba() + ", " + (buffer.lba() + buffer.sectors())
-          + ") is still in flight");
-    }
+    buffer.checkEmpty();
     if (done || maxSectors <= 0 || cursor >= source.capacitySectors()) {
       return 0;
     }
@@ -111,7 +107,7 @@ public final class DbtCopy {
     long len = Math.min(maxSectors, runEnd - start);
     long bits = locks.lock(start, len);
     try {
-      buffer = source.read(start, len);
+      buffer.hold(source.read(start, len));
     } finally {
       locks.unlock(bits);
     }
@@ -121,18 +117,12 @@ public final class DbtCopy {
 
   /** The chunk in flight reached the destination. */
   public void finishChunk() {
-    if (buffer == null) {
-      throw new IllegalStateException("no chunk in flight");
-    }
-    destination.write(buffer);
-    copiedSectors += buffer.sectors();
-    passCopiedSectors += buffer.sectors();
-    buffer = null;
+    buffer.land(destination);
   }
 
   /** Gives up the copy (failed or cancelled): the chunk in flight is dropped; the source is complete. */
   public void abandon() {
-    buffer = null;
+    buffer.drop();
     done = true;
   }
 
@@ -158,10 +148,10 @@ public final class DbtCopy {
 
   /** Ends the pass whose set is exhausted and decides what comes next. */
   public PassEnd endPass() {
-    if (buffer != null || done || cursor < source.capacitySectors()) {
+    if (!buffer.isEmpty() || done || cursor < source.capacitySectors()) {
       throw new IllegalStateException("pass " + pass + " is not finished: call beginChunk until it returns 0");
     }
-    long copiedBytes = passCopiedSectors * BlockStore.SECTOR;
+    long copiedBytes = buffer.passSectors() * BlockStore.SECTOR;
     PassEnd end;
     if (stunned) {
       done = true;
@@ -180,7 +170,7 @@ public final class DbtCopy {
     passes.add(end);
     pass++;
     cursor = 0;
-    passCopiedSectors = 0;
+    buffer.newPass();
     return end;
   }
 
@@ -230,7 +220,7 @@ public final class DbtCopy {
 
   /** Sectors of this pass's set not copied yet (a chunk in flight counts as copied). */
   public long passRemainingSectors() {
-    return current.dirtySectors() - passCopiedSectors - (buffer == null ? 0 : buffer.sectors());
+    return current.dirtySectors() - buffer.passSectors() - buffer.inFlightSectors();
   }
 
   /** Sectors the guest dirtied during this pass: the next pass's set, before hot blocks are taken out. */
@@ -257,12 +247,12 @@ public final class DbtCopy {
   }
 
   public boolean inFlight() {
-    return buffer != null;
+    return !buffer.isEmpty();
   }
 
   /** The chunk {@link #beginChunk} last read, still in flight; null when none is. */
   public BlockStore.Slice inFlightChunk() {
-    return buffer;
+    return buffer.inFlight();
   }
 
   public List<PassEnd> passes() {
@@ -275,7 +265,7 @@ public final class DbtCopy {
   }
 
   public long copiedSectors() {
-    return copiedSectors;
+    return buffer.totalSectors();
   }
 
   public DbtPolicy policy() {
