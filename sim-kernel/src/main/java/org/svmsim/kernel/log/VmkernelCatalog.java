@@ -65,7 +65,12 @@ public enum VmkernelCatalog implements CatalogEntry {
   // An injected I/O error on a copy chunk (faults): svmsim's wording, no real line known. Args: job, io
   // (read or write), sectors, lba, status text, status word, attempt, attempts, what follows.
   FS3DM_CHUNK_FAILED(Provenance.SVMSIM, Level.WARNING, "FS3DM", 2319,
-      "Copy job {}: {} of {} sectors at {} failed: {} ({}), attempt {} of {}; {}");
+      "Copy job {}: {} of {} sectors at {} failed: {} ({}), attempt {} of {}; {}"),
+  // The host's boot after a power loss: real-lines shows no boot, so the wording is svmsim's.
+  BOOT_STARTING(Provenance.SVMSIM, "Boot", 1, "VMware ESXi {} build-{}: booting after an unclean shutdown;"
+      + " the host was without power for {} s"),
+  BOOT_VOLUME_MOUNTED(Provenance.SVMSIM, "Vol3", 1, "Mounted VMFS volume {} ({}): stale locks of this host"
+      + " released");
 
   /** What vmkernel prints before the module of a line. */
   public enum Level {

@@ -59,6 +59,9 @@ public final class VpxaLogRenderer extends AgentLogRenderer {
     String found = switch (e.found()) {
       case "migrating" -> "the VMX is still migrating " + e.vm() + "; waiting for its end";
       case "ended" -> "the VMX ended the migration of " + e.vm() + " while vpxa was down";
+      case "crashed" -> "the host lost power in step " + e.step() + " of 6 of the relocate of " + e.vm()
+          + ", before its switchover committed";
+      case "committed" -> "the host lost power after the switchover of " + e.vm() + " committed";
       default -> "the relocate of " + e.vm() + " was in step " + e.step() + " of 6, run by vpxa itself, and"
           + " died with it";
     };
