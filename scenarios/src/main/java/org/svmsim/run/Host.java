@@ -5,6 +5,7 @@ import org.svmsim.kernel.config.HostConfig;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.fault.FaultKind;
 import org.svmsim.kernel.perf.StorageFabric;
+import org.svmsim.kernel.sim.Component;
 import org.svmsim.kernel.sim.EventLoop;
 import org.svmsim.kernel.sim.SimRandom;
 import org.svmsim.kernel.sim.VirtualTime;
@@ -20,7 +21,7 @@ import org.svmsim.vpxa.HostAgents;
  * off, then hostd (which starts each VM again where its complete disks are) and vpxa (which ends the
  * relocate the crash interrupted). The datastores, vCenter and the timeline are outside the host and go on.
  */
-final class Host {
+final class Host implements Component {
   /**
    * How long the host stays without power, and how long its agents take to start once the kernel has
    * booted: svmsim's guesses (an ESXi boot takes minutes on real hardware), drawn from the seed.
@@ -39,6 +40,7 @@ final class Host {
   private Vmx vmx;
   private HostAgents agents;
   private int boots;
+  private long crashedAt;
 
   Host(EventLoop loop, SimRandom random, HostConfig config, StorageFabric storage, EventLoop.Domain domain,
       Vmkernel kernel, Vmx vmx, HostAgents agents) {
@@ -53,23 +55,42 @@ final class Host {
     // The power cord is not the host's: it stays plugged in through the crash.
     loop.subscribe(KernelEvent.FaultInjected.class, e -> {
       if (e.fault().kind() == FaultKind.HOST_CRASH) {
-        crash();
+        stop();
       }
     });
   }
 
-  /** The power goes: nothing of the host runs from now until its boot. */
-  private void crash() {
-    if (!domain.on()) {
+  @Override
+  public String name() {
+    return "host";
+  }
+
+  @Override
+  public boolean running() {
+    return domain.on();
+  }
+
+  /** Boots a host whose power is back; one running already is left alone. */
+  @Override
+  public void start() {
+    if (!running()) {
+      boot(crashedAt);
+    }
+  }
+
+  /** The power goes: nothing of the host runs from now until its boot, which comes by itself later. */
+  @Override
+  public void stop() {
+    if (!running()) {
       return;
     }
     vmx.powerLost();
     agents.powerLost();
     domain.powerOff();
     storage.dropStreams();
-    long crashedAt = loop.now();
+    crashedAt = loop.now();
     long off = random.nextLong(OFF_MIN, OFF_MAX);
-    loop.wakeAt(crashedAt + off, () -> boot(crashedAt));
+    loop.wakeAt(crashedAt + off, this::start);
   }
 
   private void boot(long crashedAt) {

@@ -137,6 +137,8 @@ public final class VirtualDisk {
    */
   public void carryOver(VirtualDisk crashed) {
     audit = crashed.audit;
+    // Until the VM is started again, its content is what the crashed disk held.
+    content = crashed.content;
   }
 
   public String scsi() {

@@ -44,13 +44,13 @@ public final class VpxaLogRenderer extends AgentLogRenderer {
   }
 
   @Override
-  void stopped(long t, AgentEvent.AgentStopped e) {
-    log.write(t, Level.INFO, "Default", "", "", STOPPING.render(e.reason()));
+  String stopping(String reason) {
+    return STOPPING.render(reason);
   }
 
   @Override
-  void started(long t, AgentEvent.AgentStarted e) {
-    log.write(t, Level.INFO, "Default", "", "", BANNER.render(e.pid(), esxVersion, esxBuild));
+  String banner(int pid) {
+    return BANNER.render(pid, esxVersion, esxBuild);
   }
 
   private void reattached(long t, AgentEvent.RelocateReattached e) {
