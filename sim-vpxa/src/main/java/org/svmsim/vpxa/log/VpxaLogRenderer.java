@@ -65,7 +65,9 @@ public final class VpxaLogRenderer extends AgentLogRenderer {
       default -> "the relocate of " + e.vm() + " was in step " + e.step() + " of 6, run by vpxa itself, and"
           + " died with it";
     };
-    log.write(t, Level.INFO, LRO, e.opId(), "", RECOVER.render(e.lroId(), moid, found));
+    boolean crash = e.found().equals("crashed") || e.found().equals("committed");
+    log.write(t, Level.INFO, LRO, e.opId(), "", (crash ? RECOVER_AFTER_CRASH : RECOVER).render(e.lroId(), moid,
+        found));
   }
 
   private void finish(long t, AgentEvent.LroFinished e) {
