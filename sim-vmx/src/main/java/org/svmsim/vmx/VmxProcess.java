@@ -156,7 +156,7 @@ public final class VmxProcess {
   void completed(KernelEvent.GuestIoCompleted e) {
     if (e.write()) {
       disks.get(e.disk()).audit().acknowledged(e.lba(), e.sectors(), e.tag());
-      disks.get(e.disk()).writeAcknowledged(e.tag());
+      disks.get(e.disk()).writeCompleted(e.tag());
     }
     freed();
   }
@@ -168,6 +168,10 @@ public final class VmxProcess {
    */
   void failed(KernelEvent.GuestIoFailed e) {
     ioErrors++;
+    if (e.write()) {
+      // Done, if failed: its content stays where it landed (the journal records it so), even through a crash.
+      disks.get(e.disk()).writeCompleted(e.tag());
+    }
     freed();
   }
 

@@ -88,7 +88,8 @@ public final class VirtualDisk {
     unacknowledged.put(tag, new Pending(store, lba, sectors, store.read(lba, sectors).runs()));
   }
 
-  public void writeAcknowledged(long tag) {
+  /** The write completed (acknowledged, or failed back to the guest): it is no longer in flight. */
+  public void writeCompleted(long tag) {
     unacknowledged.remove(tag);
   }
 
