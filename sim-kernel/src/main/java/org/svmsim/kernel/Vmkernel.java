@@ -7,7 +7,6 @@ import org.svmsim.kernel.redo.RedoLogs;
 import org.svmsim.kernel.config.HostConfig;
 import org.svmsim.kernel.copy.CopyJobs;
 import org.svmsim.kernel.device.DeviceRegistry;
-import org.svmsim.kernel.fault.IoFaults;
 import org.svmsim.kernel.fault.KernelFaults;
 import org.svmsim.kernel.fsr.Switchovers;
 import org.svmsim.kernel.perf.StorageFabric;
@@ -25,24 +24,35 @@ public final class Vmkernel {
   private final Rescanner rescanner;
   private final Switchovers switchovers;
   private final CopyJobs copies;
-  private final IoFaults ioFaults;
   private final ChangeTracking cbt;
   private final RedoLogs redoLogs;
 
   /** A host on the run's {@code storage}, mounting {@code datastores} from it. */
   public Vmkernel(Bus bus, SimRandom random, HostConfig host, StorageFabric storage,
       List<DatastoreConfig> datastores) {
+    this(bus, random, host, new Vmfs(bus, random.split("vmfs"), storage));
+    datastores.forEach(vmfs::mount);
+  }
+
+  /**
+   * The kernel of a host that booted again on {@code bus}: a new kernel (no device, copy job or snapshot
+   * of the one that crashed survives) over the volumes the crashed one had mounted, {@code vmfs}, remounted.
+   */
+  public static Vmkernel boot(Bus bus, SimRandom random, HostConfig host, Vmfs vmfs) {
+    vmfs.remount(bus);
+    return new Vmkernel(bus, random, host, vmfs);
+  }
+
+  private Vmkernel(Bus bus, SimRandom random, HostConfig host, Vmfs vmfs) {
     this.devices = new DeviceRegistry(bus);
-    this.vmfs = new Vmfs(bus, random.split("vmfs"), storage);
+    this.vmfs = vmfs;
     this.svm = new SvmDriver(bus, devices);
     this.rescanner = new Rescanner(bus, random.split("rescan"), host, devices);
     this.switchovers = new Switchovers(bus);
-    this.ioFaults = new IoFaults();
-    this.copies = new CopyJobs(bus, ioFaults);
-    new KernelFaults(bus, random.split("faults"), vmfs, ioFaults);
+    this.copies = new CopyJobs(bus);
+    new KernelFaults(bus, random.split("faults"), vmfs);
     this.cbt = new ChangeTracking(bus);
     this.redoLogs = new RedoLogs(bus);
-    datastores.forEach(vmfs::mount);
   }
 
   /** A host alone on its own storage fabric (tests). */

@@ -40,6 +40,7 @@ public final class VmxProcess {
   private boolean stunned;
   private long ioSeq;
   private long writeSeq;
+  private long ioErrors;
   private Migration migration;
   /** The last migration's end, kept for hostd until the next migration starts. */
   private VmxEvent.SvmotionFinished lastEnd;
@@ -63,7 +64,26 @@ public final class VmxProcess {
     }
   }
 
-  void powerOn() {
+  /**
+   * This VMX is {@code crashed}'s VM after the host booted again: the guest's write numbering goes on
+   * (write tags grow with issue order, across the crash) and so does the record of what it was told.
+   */
+  void carryOver(VmxProcess crashed) {
+    ioSeq = crashed.ioSeq;
+    writeSeq = crashed.writeSeq;
+    for (int i = 0; i < disks.size(); i++) {
+      disks.get(i).carryOver(crashed.disks.get(i));
+    }
+  }
+
+  /** The host lost power: the guest's writes not acknowledged are gone. */
+  void powerLost() {
+    running = false;
+    disks.forEach(d -> d.loseUnacknowledged());
+  }
+
+  void powerOn(DatastoreId at) {
+    home = at;
     running = true;
     bus.publish(new VmxEvent.VmxStarted(config.name(), home, config.pid(), config.world(),
         vmxPath(home), config.uuid(), config.vcpus(), config.memoryBytes(), config.guestOs(), false));
@@ -127,16 +147,41 @@ public final class VmxProcess {
     if (e.write()) {
       d.beforeWrite();
       d.audit().issued(e.tag());
+      d.writeIssued(e.lba(), e.sectors(), e.tag());
     }
     d.path().submit(new GuestIo(config.name(), i, e.ioId(), e.write(), e.lba(), e.sectors(), e.tag()));
     scheduleNextIo(i);
   }
 
   void completed(KernelEvent.GuestIoCompleted e) {
-    adapter.completed();
     if (e.write()) {
       disks.get(e.disk()).audit().acknowledged(e.lba(), e.sectors(), e.tag());
+      disks.get(e.disk()).writeCompleted(e.tag());
     }
+    freed();
+  }
+
+  /**
+   * An I/O failed back to the guest: it frees its adapter slot and is not acknowledged (a failed write
+   * stays unacknowledged in the audit). The guest OS's own error handling (retries, a read-only remount)
+   * is not modelled: svmsim's guest goes on issuing its workload.
+   */
+  void failed(KernelEvent.GuestIoFailed e) {
+    ioErrors++;
+    if (e.write()) {
+      // Done, if failed: its content stays where it landed (the journal records it so), even through a crash.
+      disks.get(e.disk()).writeCompleted(e.tag());
+    }
+    freed();
+  }
+
+  /** The guest I/Os that completed with an error. */
+  public long ioErrors() {
+    return ioErrors;
+  }
+
+  private void freed() {
+    adapter.completed();
     if (!stunned && running) {
       submitWaiting();
     }

@@ -1,5 +1,7 @@
 package org.svmsim.kernel.log;
 
+import static org.svmsim.kernel.log.VmkernelCatalog.BOOT_STARTING;
+import static org.svmsim.kernel.log.VmkernelCatalog.BOOT_VOLUME_MOUNTED;
 import static org.svmsim.kernel.log.VmkernelCatalog.FS3DM_CHUNK_FAILED;
 import static org.svmsim.kernel.log.VmkernelCatalog.FSR_DESTINATION_SWITCHOVER_TIMEOUT;
 import static org.svmsim.kernel.log.VmkernelCatalog.FSR_SOURCE_SWITCHOVER_TIMEOUT;
@@ -7,7 +9,10 @@ import static org.svmsim.kernel.log.VmkernelCatalog.FSS_NO_FS_DRIVER;
 import static org.svmsim.kernel.log.VmkernelCatalog.MIGRATE_FAILED;
 import static org.svmsim.kernel.log.VmkernelCatalog.MIGRATE_SWITCHOVER_FAILED;
 import static org.svmsim.kernel.log.VmkernelCatalog.MIGRATE_VMX_FAILURE;
+import static org.svmsim.kernel.log.VmkernelCatalog.SCSI_LATENCY_DETERIORATED;
+import static org.svmsim.kernel.log.VmkernelCatalog.SCSI_LATENCY_IMPROVED;
 import static org.svmsim.kernel.log.VmkernelCatalog.SVM_CREATED;
+import static org.svmsim.kernel.log.VmkernelCatalog.SVM_SECONDARY_WRITE_FAILED;
 import static org.svmsim.kernel.log.VmkernelCatalog.SVM_DESTROYED;
 import static org.svmsim.kernel.log.VmkernelCatalog.SVM_IO_STATS;
 import static org.svmsim.kernel.log.VmkernelCatalog.SVM_IO_STATS_TOTALS;
@@ -41,6 +46,8 @@ public final class VmkernelLogRenderer implements LogRenderer {
   public static final String PATH = "var/log/vmkernel.log";
   /** A world that keeps logging within this gap stays on its cpu, as the seed's bursts do. */
   private static final long STICKY_NANOS = VirtualTime.SECOND;
+  /** The world the device latency watch logs from: a kernel helper world, cosmetic. */
+  private static final WorldId SYSTEM_WORLD = new WorldId(32797);
 
   private record Placement(int cpu, long lastNanos) {}
 
@@ -53,11 +60,18 @@ public final class VmkernelLogRenderer implements LogRenderer {
   private final Map<VmId, WorldId> shadowWorld = new HashMap<>();
   private final Map<VmId, MigrationId> migrationOf = new HashMap<>();
   private final Set<MigrationId> failureLogged = new HashSet<>();
+  /** The device behind each datastore, by datastore name, as its latency lines name it. */
+  private final Map<String, String> deviceOf = new HashMap<>();
   private EsxTime time;
   private SimRandom random;
   private SimRandom addresses;
   private String layout = "";
   private int cpus;
+  /** The host booted again: from now on volume mounts are logged (the first boot is before the log). */
+  private boolean booted;
+  private String version = "";
+  private String build = "";
+  private static final WorldId BOOT_WORLD = new WorldId(1);
 
   @Override
   public void onEvent(long timeNanos, Event event) {
@@ -79,6 +93,12 @@ public final class VmkernelLogRenderer implements LogRenderer {
       log(timeNanos, e.world(), SVM_IO_STATS_TOTALS, e.reads(), e.readBytes(), e.writes(), e.writeBytes());
       log(timeNanos, e.world(), SVM_IO_STATS_WRITES, e.mirroredWrites(), e.splitWrites(),
           e.sourceOnlyWrites(), e.heldWrites(), e.copiedBytes());
+    } else if (event instanceof KernelEvent.HostBooted e) {
+      booted = true;
+      log(timeNanos, BOOT_WORLD, BOOT_STARTING, version, build,
+          String.format(java.util.Locale.ROOT, "%.3f", e.poweredOffNanos() / 1e9));
+    } else if (event instanceof KernelEvent.VolumeMounted e && booted) {
+      log(timeNanos, BOOT_WORLD, BOOT_VOLUME_MOUNTED, e.name(), e.datastore());
     } else if (event instanceof KernelEvent.SvmDeviceDestroyed e) {
       log(timeNanos, e.world(), SVM_DESTROYED, e.device());
     } else if (event instanceof KernelEvent.SwitchoverTimedOut e) {
@@ -91,6 +111,19 @@ public final class VmkernelLogRenderer implements LogRenderer {
     } else if (event instanceof KernelEvent.CopyChunkFailed e) {
       log(timeNanos, e.world(), FS3DM_CHUNK_FAILED, e.job(), e.io(), e.sectors(), e.lba(), e.status(),
           Statuses.word(e.status()), e.attempt(), org.svmsim.kernel.copy.CopyJobs.ATTEMPTS, e.retrying() ? "retrying" : "giving up");
+    } else if (event instanceof KernelEvent.SvmMirrorWriteFailed e) {
+      log(timeNanos, e.world(), SVM_SECONDARY_WRITE_FAILED, e.sectors(), e.lba(), e.device(), e.status(),
+          Statuses.word(e.status()));
+      MigrationId mid = migrationOf.get(vmOfWorld.get(e.world()));
+      if (mid != null && failureLogged.add(mid)) {
+        log(timeNanos, e.world(), MIGRATE_FAILED, mid, "S", e.status(), Statuses.word(e.status()),
+            returnAddress());
+      }
+    } else if (event instanceof KernelEvent.VolumeMounted e) {
+      deviceOf.put(e.name(), naa(e.datastore()));
+    } else if (event instanceof KernelEvent.DeviceLatencyChanged e) {
+      log(timeNanos, SYSTEM_WORLD, e.deteriorated() ? SCSI_LATENCY_DETERIORATED : SCSI_LATENCY_IMPROVED,
+          deviceOf.getOrDefault(e.datastore(), e.datastore()), e.fromMicros(), e.toMicros());
     } else if (event instanceof KernelEvent.CopyFailed e) {
       MigrationId mid = migrationOf.get(vmOfWorld.get(e.world()));
       if (mid != null) {
@@ -126,6 +159,15 @@ public final class VmkernelLogRenderer implements LogRenderer {
     }
   }
 
+  /**
+   * The NAA name of a datastore's LUN: svmsim keeps no LUN ids, so it is made from the datastore's UUID
+   * ({@code naa.6} and its first 31 hex digits), stable and unique; cosmetic.
+   */
+  static String naa(org.svmsim.kernel.id.DatastoreId datastore) {
+    String hex = datastore.toString().replace("-", "");
+    return "naa.6" + hex.substring(0, Math.min(31, hex.length()));
+  }
+
   private WorldId destinationWorld(WorldId source) {
     VmId vm = vmOfWorld.get(source);
     WorldId shadow = vm == null ? null : shadowWorld.get(vm);
@@ -140,6 +182,8 @@ public final class VmkernelLogRenderer implements LogRenderer {
     random = new SimRandom(run.seed()).split("vmkernel.log");
     addresses = new SimRandom(run.seed()).split("vmkernel.log/addresses");
     cpus = run.cpus();
+    version = run.esxVersion();
+    build = run.esxBuild();
     layout = EsxVersion.parse(run.esxVersion()).syslogPrefixed() ? " In(182) vmkernel:" : "";
   }
 

@@ -34,6 +34,8 @@ public final class DatastoreService {
   private final Bus bus;
   private final String name;
   private final DatastorePerformance perf;
+  private final DatastoreHealth health = new DatastoreHealth();
+  private final LatencyMonitor latency;
   private final PriorityQueue<IoStream> backlogged = new PriorityQueue<>(DatastoreService::compareHeads);
   private final PriorityQueue<Io> waitingForPipe = new PriorityQueue<>(BY_TAG);
   private final Bus.Wakeup pipeFree = this::pipeFreed;
@@ -44,19 +46,26 @@ public final class DatastoreService {
   private long arrivals;
   private long completedIos;
   private long completedBytes;
+  /** Streams opened before the last {@link #dropStreams} belong to a host that is gone. */
+  private long streamEpoch;
 
   /** One I/O: queued in its stream, then holding a slot until its completion wake-up. */
   static final class Io implements Bus.Wakeup {
     final IoStream stream;
     final long bytes;
     final IoCompletion done;
+    final boolean write;
     final long token;
     final long arrivedAt;
     final long seq;
     final long startTag;
 
-    Io(IoStream stream, long bytes, IoCompletion done, long token, long arrivedAt, long seq, long startTag) {
+    long admittedAt;
+
+    Io(IoStream stream, boolean write, long bytes, IoCompletion done, long token, long arrivedAt, long seq,
+        long startTag) {
       this.stream = stream;
+      this.write = write;
       this.bytes = bytes;
       this.done = done;
       this.token = token;
@@ -75,20 +84,37 @@ public final class DatastoreService {
     this.bus = bus;
     this.name = name;
     this.perf = perf;
+    this.latency = new LatencyMonitor(bus, name);
   }
 
   /** A new flow of I/O into this datastore; {@code name} is for diagnostics. */
   public IoStream openStream(String streamName) {
-    return new IoStream(this, streamName);
+    return new IoStream(this, streamName, streamEpoch);
   }
 
-  void arrive(IoStream s, long bytes, IoCompletion done, long token) {
+  /**
+   * The host that opened every stream so far lost power: what its streams had queued or in service still
+   * takes the datastore's time (the array does not know), but no completion is delivered to it, and what
+   * they submit from now on is ignored.
+   */
+  public void dropStreams() {
+    streamEpoch++;
+  }
+
+  private boolean dropped(IoStream s) {
+    return s.epoch != streamEpoch;
+  }
+
+  void arrive(IoStream s, boolean write, long bytes, IoCompletion done, long token) {
     if (bytes < 0) {
       throw new IllegalArgumentException(s + ": negative I/O size " + bytes);
     }
+    if (dropped(s)) {
+      return;
+    }
     long startTag = Math.max(virtualTime, s.lastFinishTag);
     s.lastFinishTag = startTag + bytes;
-    Io io = new Io(s, bytes, done, token, bus.now(), arrivals++, startTag);
+    Io io = new Io(s, write, bytes, done, token, bus.now(), arrivals++, startTag);
     s.inFlight++;
     if (busySlots < perf.queueDepth() && backlogged.isEmpty()) {
       admit(io);
@@ -115,6 +141,7 @@ public final class DatastoreService {
 
   private void admit(Io io) {
     busySlots++;
+    io.admittedAt = bus.now();
     if (bus.now() >= pipeFreeAt && waitingForPipe.isEmpty()) {
       transfer(io);
       return;
@@ -132,8 +159,9 @@ public final class DatastoreService {
    */
   private void transfer(Io io) {
     virtualTime = Math.max(virtualTime, io.startTag);
-    pipeFreeAt = bus.now() + VirtualTime.transfer(io.bytes, perf.bytesPerSecond());
-    bus.wakeAt(pipeFreeAt + perf.latencyNanos(), io);
+    long now = bus.now();
+    pipeFreeAt = now + VirtualTime.transfer(io.bytes, health.bytesPerSecond(perf, now));
+    bus.wakeAt(pipeFreeAt + health.latencyNanos(perf, now), io);
   }
 
   /** The pipe is free and I/Os wait for it: the one with the lowest start tag goes next. */
@@ -155,12 +183,36 @@ public final class DatastoreService {
     s.completedIos++;
     s.completedBytes += io.bytes;
     fillSlots();
-    io.done.ioCompleted(io.token, io.arrivedAt);
+    // What the device took beyond moving the I/O's own bytes at the datastore's nominal bandwidth: a large
+    // I/O (a checkpoint) is not slow for being large, but a collapsed bandwidth shows.
+    latency.completed(bus.now(), bus.now() - io.admittedAt - VirtualTime.transfer(io.bytes, perf.bytesPerSecond()));
+    if (!dropped(s)) {
+      io.done.ioCompleted(io.token, io.arrivedAt, health.status(io.write, bus.now()));
+    }
+  }
+
+  /** Reads of this datastore complete with {@code status} until {@code untilNanos} (an injected fault). */
+  public void failReads(long untilNanos, IoStatus status) {
+    health.failReads(untilNanos, status);
+  }
+
+  /** Writes to this datastore complete with {@code status} until {@code untilNanos} (an injected fault). */
+  public void failWrites(long untilNanos, IoStatus status) {
+    health.failWrites(untilNanos, status);
+  }
+
+  /**
+   * The datastore's service collapses until {@code untilNanos}: each I/O's latency is {@code latencyTimes}
+   * what it was, the bandwidth a {@code bandwidthDividedBy}-th (an injected fault: a failing array path).
+   */
+  public void slow(double latencyTimes, double bandwidthDividedBy, long untilNanos) {
+    health.slow(latencyTimes, bandwidthDividedBy, untilNanos);
   }
 
   private static int compareHeads(IoStream a, IoStream b) {
     return BY_TAG.compare(a.queued.peek(), b.queued.peek());
   }
+
   public String name() {
     return name;
   }

@@ -11,6 +11,8 @@ import java.util.ArrayDeque;
 public final class IoStream {
   final DatastoreService service;
   final String name;
+  /** The service's stream epoch when opened: an older one belongs to a host that lost power. */
+  final long epoch;
   final ArrayDeque<DatastoreService.Io> queued = new ArrayDeque<>();
   /** The SFQ finish tag of this stream's last arrival, in bytes of virtual service. */
   long lastFinishTag;
@@ -18,17 +20,24 @@ public final class IoStream {
   long completedIos;
   long completedBytes;
 
-  IoStream(DatastoreService service, String name) {
+  IoStream(DatastoreService service, String name, long epoch) {
     this.service = service;
     this.name = name;
+    this.epoch = epoch;
   }
 
   /**
-   * Hands the datastore one I/O of {@code bytes}, arriving now; {@code done} is told when it completes.
-   * Nothing is booked: the I/O waits for a queue slot, then for the bandwidth, behind what came before.
+   * Hands the datastore one read of {@code bytes}, arriving now; {@code done} is told when it completes,
+   * with its status. Nothing is booked: the I/O waits for a queue slot, then for the bandwidth, behind
+   * what came before.
    */
-  public void submit(long bytes, IoCompletion done, long token) {
-    service.arrive(this, bytes, done, token);
+  public void read(long bytes, IoCompletion done, long token) {
+    service.arrive(this, false, bytes, done, token);
+  }
+
+  /** Hands the datastore one write of {@code bytes}, as {@link #read} does a read. */
+  public void write(long bytes, IoCompletion done, long token) {
+    service.arrive(this, true, bytes, done, token);
   }
 
   public DatastoreService service() {
