@@ -73,7 +73,7 @@ public record ScenarioAssembly(Scenario scenario, HostConfig host, List<Datastor
         WorkloadConfig.Locality.valueOf(w.locality().toUpperCase(Locale.ROOT)), w.hotFraction(),
         w.hotProbability(), w.outstanding());
     return new VmConfig(VmId.of(vm.name()), datastoreId(s, vm.datastore()), WorldId.of(vm.worldId()), vm.pid(),
-        vm.uuid(), vm.vcpus(), vm.memory().bytes(), vm.guestOs(), disks, workload);
+        vm.uuid(), vm.vcpus(), vm.memory().bytes(), vm.guestOs(), disks, workload, vm.bootNanos());
   }
 
   private static TimedEvent event(Scenario s, ActionSpec a) {

@@ -36,7 +36,7 @@ public final class Vmkernel {
     this.vmfs = new Vmfs(bus, random.split("vmfs"), storage);
     this.svm = new SvmDriver(bus, devices);
     this.rescanner = new Rescanner(bus, random.split("rescan"), host, devices);
-    this.switchovers = new Switchovers(bus);
+    this.switchovers = new Switchovers(bus, random.split("fsr"));
     this.ioFaults = new IoFaults();
     this.copies = new CopyJobs(bus, ioFaults);
     new KernelFaults(bus, random.split("faults"), vmfs, ioFaults);

@@ -34,6 +34,8 @@ public final class Vpxa {
   private final Vmfs vmfs;
   private final Hostd hostd;
   private final LroIds ids;
+  /** vpxa's own delays (the working directory's per-file cost), a stream of their own. */
+  private final SimRandom delays;
   private final Map<VmId, Relocation> running = new LinkedHashMap<>();
   private long startEpochMillis = -1;
 
@@ -42,6 +44,7 @@ public final class Vpxa {
     this.vmfs = vmfs;
     this.hostd = hostd;
     this.ids = new LroIds(random);
+    this.delays = random.split("delays");
     bus.subscribe(RunEvent.RunStarted.class, e -> startEpochMillis = e.startEpochMillis());
     bus.subscribe(AgentEvent.RelocateVm.class, this::onRelocate);
     bus.subscribe(AgentEvent.WorkingDirCopied.class, this::onWorkingDirCopied);
@@ -105,7 +108,8 @@ public final class Vpxa {
     r.workingDir = files.stream().map(VmfsFile::path).toList();
     long bytes = files.stream().mapToLong(VmfsFile::sizeBytes).sum();
     // The fact is due when the copy is over; its own handler starts step 2.
-    bus.schedule(WorkingDirCopy.duration(files, dest.config().performance()),
+    bus.schedule(WorkingDirCopy.duration(files, dest.config().performance(),
+        e.options().seedDelays() ? null : delays),
         new AgentEvent.WorkingDirCopied(r.opId(), r.vm.vm(), r.destination, r.workingDir, bytes));
   }
 
