@@ -49,7 +49,7 @@ public record ScenarioAssembly(Scenario scenario, HostConfig host, List<Datastor
 
   private static HostConfig host(HostSpec h) {
     RescanSpec r = h.rescan();
-    return new HostConfig(h.hostname(), h.version(), h.build(), h.cpus(), r.first().nanos(),
+    return new HostConfig(h.hostname(), h.dottedVersion(), h.build(), h.cpus(), r.first().nanos(),
         r.minInterval().nanos(), r.maxInterval().nanos(), r.at().stream().map(SimDuration::nanos).toList(),
         r.worlds().stream().map(WorldId::of).toList());
   }

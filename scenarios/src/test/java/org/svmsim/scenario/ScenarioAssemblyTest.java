@@ -110,4 +110,15 @@ class ScenarioAssemblyTest {
     assertTrue(e.getMessage().contains("vms[0].boot: bad value \"soon\": expected drawn or a duration"),
         e.getMessage());
   }
+
+  @Test
+  void anUpdateWrittenAsVmwareNamesItIsPrintedDotted() {
+    assertEquals("7.0.2", ScenarioAssembly.of(ScenarioLoader.load("quick",
+        Overrides.none().withSet("host.version=7.0U2"))).host().esxVersion());
+    assertEquals("8.0.2", ScenarioAssembly.of(ScenarioLoader.load("quick",
+        Overrides.none().withSet("host.version=8.0.2"))).host().esxVersion());
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> ScenarioLoader.load("quick", Overrides.none().withSet("host.version=7.0 Update 2")));
+    assertTrue(e.getMessage().contains("expected an ESXi version like 6.0.0 or 7.0U2"), e.getMessage());
+  }
 }
