@@ -50,6 +50,8 @@ public final class VmxProcess {
   private Migration migration;
   /** The last migration's end, kept for hostd until the next migration starts. */
   private VmxEvent.SvmotionFinished lastEnd;
+  /** The guest is up: from GuestRunning to the power-off. */
+  private boolean guestUp;
 
   VmxProcess(Bus bus, Vmkernel kernel, SimRandom random, VmConfig config, int ordinal) {
     this.bus = bus;
@@ -86,6 +88,7 @@ public final class VmxProcess {
   }
 
   void guestRunning() {
+    guestUp = running;
     for (int i = 0; i < disks.size(); i++) {
       scheduleNextIo(i);
     }
@@ -93,6 +96,7 @@ public final class VmxProcess {
 
   void powerOff() {
     running = false;
+    guestUp = false;
     adapter.dropWaiting();
     for (VirtualDisk d : disks) {
       d.close();
@@ -218,7 +222,7 @@ public final class VmxProcess {
     VmxEvent.SvmotionFinished end = lastEnd;
     bus.publish(new VmxEvent.VmxReported(config.name(), running, migration != null, end != null,
         end != null && end.success(), end == null ? "" : end.reason(), home,
-        end == null ? List.of() : end.sourceFiles()));
+        end == null ? List.of() : end.sourceFiles(), guestUp));
   }
 
   public Migration migration() {
