@@ -1,5 +1,7 @@
 package org.svmsim.kernel.log;
 
+import static org.svmsim.kernel.log.VmkernelCatalog.BOOT_STARTING;
+import static org.svmsim.kernel.log.VmkernelCatalog.BOOT_VOLUME_MOUNTED;
 import static org.svmsim.kernel.log.VmkernelCatalog.FS3DM_CHUNK_FAILED;
 import static org.svmsim.kernel.log.VmkernelCatalog.FSR_DESTINATION_SWITCHOVER_TIMEOUT;
 import static org.svmsim.kernel.log.VmkernelCatalog.FSR_SOURCE_SWITCHOVER_TIMEOUT;
@@ -70,6 +72,11 @@ public final class VmkernelLogRenderer implements LogRenderer {
   /** ESX 3.5/4.x: the syslog host tag and the milliseconds since boot at time zero; else null. */
   private String syslogHost;
   private long bootMillis;
+  /** The host booted again: from now on volume mounts are logged (the first boot is before the log). */
+  private boolean booted;
+  private String version = "";
+  private String build = "";
+  private static final WorldId BOOT_WORLD = new WorldId(1);
 
   @Override
   public void onEvent(long timeNanos, Event event) {
@@ -91,6 +98,14 @@ public final class VmkernelLogRenderer implements LogRenderer {
       log(timeNanos, e.world(), SVM_IO_STATS_TOTALS, e.reads(), e.readBytes(), e.writes(), e.writeBytes());
       log(timeNanos, e.world(), SVM_IO_STATS_WRITES, e.mirroredWrites(), e.splitWrites(),
           e.sourceOnlyWrites(), e.heldWrites(), e.copiedBytes());
+    } else if (event instanceof KernelEvent.HostBooted e) {
+      booted = true;
+      // The time since boot starts again (ESX 4.x's uptime stamps).
+      bootMillis = -(timeNanos / VirtualTime.MILLISECOND);
+      log(timeNanos, BOOT_WORLD, BOOT_STARTING, version, build,
+          String.format(java.util.Locale.ROOT, "%.3f", e.poweredOffNanos() / 1e9));
+    } else if (event instanceof KernelEvent.VolumeMounted e && booted) {
+      log(timeNanos, BOOT_WORLD, BOOT_VOLUME_MOUNTED, e.name(), e.datastore());
     } else if (event instanceof KernelEvent.SvmDeviceDestroyed e) {
       log(timeNanos, e.world(), SVM_DESTROYED, e.device());
     } else if (event instanceof KernelEvent.SwitchoverTimedOut e) {
@@ -174,9 +189,11 @@ public final class VmkernelLogRenderer implements LogRenderer {
     random = new SimRandom(run.seed()).split("vmkernel.log");
     addresses = new SimRandom(run.seed()).split("vmkernel.log/addresses");
     cpus = run.cpus();
-    EsxVersion version = EsxVersion.parse(run.esxVersion());
-    layout = version.syslogPrefixed() ? " In(182) vmkernel:" : "";
-    syslogHost = version.classic() ? run.hostname().split("\\.", 2)[0] : null;
+    version = run.esxVersion();
+    build = run.esxBuild();
+    EsxVersion esx = EsxVersion.parse(run.esxVersion());
+    layout = esx.syslogPrefixed() ? " In(182) vmkernel:" : "";
+    syslogHost = esx.classic() ? run.hostname().split("\\.", 2)[0] : null;
     bootMillis = new SimRandom(run.seed()).split("vmkernel.log/uptime").nextLong(86_400_000L, 200 * 86_400_000L);
   }
 
