@@ -1,10 +1,10 @@
 package org.svmsim.kernel.sim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * The one queue of the run, ordered by (virtual time, sequence number at enqueue). Dispatching an event
@@ -14,33 +14,22 @@ import java.util.PriorityQueue;
  */
 public final class EventLoop implements Bus {
   private final long seed;
-  private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+  private final EventQueue queue = new EventQueue();
   private final Map<Class<?>, List<Registered>> handlers = new IdentityHashMap<>();
-  private final List<Observer> observers = new ArrayList<>();
+  private Observer[] observers = new Observer[0];
   private long now;
   private long sequence;
   private long dispatched;
   private long woken;
   private boolean stopped;
 
-  private static final class Entry implements Comparable<Entry>, Timer {
-    final long time;
-    final long seq;
+  /** A revocable event ({@link #timer}): the queue holds it instead of the bare event. */
+  private static final class TimerEntry implements Timer {
     final Event event;
-    final Wakeup wakeup;
     boolean cancelled;
 
-    Entry(long time, long seq, Event event, Wakeup wakeup) {
-      this.time = time;
-      this.seq = seq;
+    TimerEntry(Event event) {
       this.event = event;
-      this.wakeup = wakeup;
-    }
-
-    @Override
-    public int compareTo(Entry o) {
-      int c = Long.compare(time, o.time);
-      return c != 0 ? c : Long.compare(seq, o.seq);
     }
 
     @Override
@@ -118,7 +107,10 @@ public final class EventLoop implements Bus {
     if (delayNanos < 0) {
       throw new IllegalArgumentException("negative delay " + delayNanos + " ns for " + event);
     }
-    return enqueue(now + delayNanos, event);
+    check(now + delayNanos, event);
+    TimerEntry t = new TimerEntry(event);
+    queue.add(now + delayNanos, sequence++, EventQueue.TIMER, t);
+    return t;
   }
 
   @Override
@@ -127,17 +119,19 @@ public final class EventLoop implements Bus {
       throw new IllegalStateException("cannot wake " + action.getClass().getSimpleName() + " at "
           + VirtualTime.format(timeNanos) + ", before the current time " + VirtualTime.format(now));
     }
-    queue.add(new Entry(timeNanos, sequence++, null, action));
+    queue.add(timeNanos, sequence++, EventQueue.WAKEUP, action);
   }
 
-  private Entry enqueue(long timeNanos, Event event) {
+  private void enqueue(long timeNanos, Event event) {
+    check(timeNanos, event);
+    queue.add(timeNanos, sequence++, EventQueue.EVENT, event);
+  }
+
+  private void check(long timeNanos, Event event) {
     if (timeNanos < now) {
       throw new IllegalStateException("cannot schedule " + event.getClass().getSimpleName() + " at "
           + VirtualTime.format(timeNanos) + ", before the current time " + VirtualTime.format(now));
     }
-    Entry e = new Entry(timeNanos, sequence++, event, null);
-    queue.add(e);
-    return e;
   }
 
   @Override
@@ -149,7 +143,8 @@ public final class EventLoop implements Bus {
   }
 
   public void observe(Observer observer) {
-    observers.add(observer);
+    observers = Arrays.copyOf(observers, observers.length + 1);
+    observers[observers.length - 1] = observer;
   }
 
   /** Ends the run after the event being dispatched; what is still queued is dropped. */
@@ -168,36 +163,48 @@ public final class EventLoop implements Bus {
    * is queued stays queued, so the caller can still end the run with an event of its own.
    */
   public void run(long untilNanos, long maxDispatched) {
-    while (!stopped && !queue.isEmpty() && queue.peek().time <= untilNanos && dispatched < maxDispatched) {
-      Entry e = queue.poll();
-      if (e.cancelled) {
+    while (!stopped && !queue.isEmpty() && queue.peekTime() <= untilNanos && dispatched < maxDispatched) {
+      Object item = queue.poll();
+      int kind = queue.polledKind();
+      Event event;
+      if (kind == EventQueue.WAKEUP) {
+        now = queue.polledTime();
+        wake((Wakeup) item);
         continue;
-      }
-      now = e.time;
-      if (e.wakeup != null) {
-        wake(e.wakeup);
-        continue;
-      }
-      dispatched++;
-      try {
-        for (Observer o : observers) {
-          o.onEvent(now, e.event);
+      } else if (kind == EventQueue.TIMER) {
+        TimerEntry t = (TimerEntry) item;
+        if (t.cancelled) {
+          continue; // withdrawn: the clock does not move for it
         }
-        List<Registered> hs = handlers.get(e.event.getClass());
-        if (hs != null) {
-          for (int i = 0; i < hs.size(); i++) {
-            Registered r = hs.get(i);
-            if (!r.cancelled) {
-              r.handler.handle(e.event);
-            }
+        event = t.event;
+      } else {
+        event = (Event) item;
+      }
+      now = queue.polledTime();
+      dispatch(event);
+    }
+  }
+
+  private void dispatch(Event event) {
+    dispatched++;
+    try {
+      for (Observer o : observers) {
+        o.onEvent(now, event);
+      }
+      List<Registered> hs = handlers.get(event.getClass());
+      if (hs != null) {
+        for (int i = 0; i < hs.size(); i++) {
+          Registered r = hs.get(i);
+          if (!r.cancelled) {
+            r.handler.handle(event);
           }
         }
-      } catch (SimulationException ex) {
-        throw ex;
-      } catch (RuntimeException ex) {
-        throw new SimulationException(seed, now,
-            "while dispatching " + e.event.getClass().getSimpleName() + ": " + ex, ex);
       }
+    } catch (SimulationException ex) {
+      throw ex;
+    } catch (RuntimeException ex) {
+      throw new SimulationException(seed, now,
+          "while dispatching " + event.getClass().getSimpleName() + ": " + ex, ex);
     }
   }
 
