@@ -73,7 +73,11 @@ public final class Explainer {
       line.reset(text, source.lineNo());
       line.truncated = source.truncated();
       line.ascii = source.printable();
-      parser.parse(line);
+      try {
+        parser.parse(line);
+      } catch (RuntimeException e) {
+        failed(line, e);
+      }
       if (line.time != Timestamps.NONE) {
         key = line.time;
       }
@@ -112,7 +116,16 @@ public final class Explainer {
   private void explainLine(Cursor c) throws IOException {
     ParsedLine p = c.line;
     lines++;
-    c.families.classify(p);
+    if (p.failure == null) {
+      try {
+        c.families.classify(p);
+        if (p.family != null) {
+          tracker.observe(c.name, p, c.state);
+        }
+      } catch (RuntimeException e) {
+        failed(p, e);
+      }
+    }
     String phase = null;
     String note;
     if (p.layout != null) {
@@ -128,7 +141,8 @@ public final class Explainer {
         String num = p.normal.substring(p.normal.lastIndexOf(' ') + 1);
         phase = num.matches("\\d+") ? svmotionPhase(Integer.parseInt(num)) : phase;
       }
-      tracker.observe(c.name, p, c.state);
+    } else if (p.failure != null) {
+      note = p.failure;
     } else if (p.layout == null) {
       note = p.ascii || LineParser.printable(p.text) ? "unrecognised: not a line of any ESXi log layout explain knows"
           : "unrecognised: binary or undecodable bytes";
@@ -141,6 +155,18 @@ public final class Explainer {
       note = note + " (line cut at " + LineSource.MAX_LINE + " bytes)";
     }
     sink.line(c.name, p, phase, note);
+  }
+
+  /** A line explain failed on (a bug): shown, unread, and the run goes on. */
+  private static void failed(ParsedLine p, RuntimeException e) {
+    String text = p.text;
+    long no = p.lineNo;
+    boolean truncated = p.truncated;
+    boolean ascii = p.ascii;
+    p.reset(text, no);
+    p.truncated = truncated;
+    p.ascii = ascii;
+    p.failure = "internal error: explain could not read this line (" + e + "); please report it";
   }
 
   /** Where svmsim's SVMotion phase N sits among the relocate's steps (Phase.java). */

@@ -21,11 +21,17 @@ final class Families {
       return;
     }
     boolean continuation = p.layout == Layout.VMKERNEL_CONTINUATION || p.layout == Layout.AGENT_CONTINUATION;
-    CatalogEntry found = switch (p.component) {
-      case VMKERNEL -> vmkernel(p);
-      case VMWARE -> VmwareCatalog.find(p.normal = MessageTemplate.normalise(p.message));
-      case HOSTD, VPXA -> agent(p);
-    };
+    CatalogEntry found = null;
+    if (p.component != null) {
+      found = switch (p.component) {
+        case VMKERNEL -> vmkernel(p);
+        case VMWARE -> VmwareCatalog.find(p.normal = MessageTemplate.normalise(p.message));
+        case HOSTD, VPXA -> agent(p);
+      };
+    }
+    if (p.module == null && !continuation) {
+      p.module = p.component == Component.VMWARE ? subsystem(p.message) : p.sub;
+    }
     if (found == null && continuation && head != null) {
       p.family = head;
       p.inherited = true;
@@ -37,6 +43,23 @@ final class Families {
     }
   }
 
+  /** The VMX subsystem a message starts with: {@code DISKLIB-LIB_MISC   :}, {@code Migrate:}; or null. */
+  static String subsystem(String m) {
+    int n = Math.min(m.length(), 48);
+    int i = 0;
+    while (i < n && (Character.isLetterOrDigit(m.charAt(i)) || "_-.#".indexOf(m.charAt(i)) >= 0)) {
+      i++;
+    }
+    if (i == 0 || !Character.isLetter(m.charAt(0))) {
+      return null;
+    }
+    int j = i;
+    while (j < n && m.charAt(j) == ' ') {
+      j++;
+    }
+    return j < n && m.charAt(j) == ':' && (j + 1 == m.length() || m.charAt(j + 1) == ' ') ? m.substring(0, i) : null;
+  }
+
   private static CatalogEntry agent(ParsedLine p) {
     String m = p.normal = MessageTemplate.normalise(p.message);
     if (p.component == Component.VPXA) {
@@ -46,7 +69,7 @@ final class Families {
     CatalogEntry e = HostdCatalog.find(m);
     if (e == null && p.layout != Layout.AGENT_CONTINUATION) {
       e = VpxaCatalog.find(m);
-      if (e != null && p.layout == Layout.AGENT_4X) {
+      if (e != null && (p.layout == Layout.AGENT_4X || p.layout == Layout.AGENT_5X)) {
         p.component = Component.VPXA;
       }
     }
@@ -63,7 +86,7 @@ final class Families {
     }
     int m = i;
     int n = b.length();
-    while (m < n && (Character.isLetterOrDigit(b.charAt(m)) || b.charAt(m) == '_')) {
+    while (m < n && (Character.isLetterOrDigit(b.charAt(m)) || b.charAt(m) == '_' || b.charAt(m) == '-')) {
       m++;
     }
     if (m > i && m + 2 < n && b.charAt(m) == ':' && b.charAt(m + 1) == ' ' && Character.isLetter(b.charAt(i))) {

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * Explains in JSON lines: one object per input line ({@code file, lineNo, text, layout, family,
- * provenance, component, phase, note}), then one summary object with {@code "summary": true}.
+ * provenance, component, module, phase, note}), then one summary object with {@code "summary": true}.
+ * {@code component} is the log (vmkernel, vmware, hostd, vpxa); {@code module} what wrote the line
+ * within it (vmkernel's module, the VMX subsystem, the agent's {@code sub=}), known or not.
  */
 final class JsonSink implements Explainer.Sink {
   private final JsonGenerator g;
@@ -24,10 +26,11 @@ final class JsonSink implements Explainer.Sink {
     g.writeStringField("file", file);
     g.writeNumberField("lineNo", p.lineNo);
     g.writeStringField("text", p.text);
-    g.writeStringField("layout", p.layout == null ? null : p.layout.id());
+    g.writeStringField("layout", p.layoutId());
     g.writeStringField("family", p.family == null ? null : p.family.name());
     g.writeStringField("provenance", p.family == null ? null : p.family.provenance().text());
     g.writeStringField("component", p.family != null ? Notes.log(p.family) : p.component == null ? null : p.component.id());
+    g.writeStringField("module", p.module);
     g.writeStringField("phase", phase);
     g.writeStringField("note", note);
     g.writeEndObject();

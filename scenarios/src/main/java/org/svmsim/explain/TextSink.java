@@ -21,13 +21,16 @@ final class TextSink implements Explainer.Sink {
   public void line(String file, ParsedLine p, String phase, String note) throws IOException {
     sb.setLength(0);
     sb.append(file).append(':').append(p.lineNo).append(" | ")
-        .append(p.layout == null ? "?" : p.layout.id()).append(" | ");
+        .append(p.layout == null ? "?" : p.layoutId()).append(" | ");
     if (p.family != null) {
       sb.append(Notes.log(p.family)).append(' ').append(p.family.name()).append(' ')
           .append(p.family.provenance().text());
     } else {
-      sb.append(p.component == null ? "-" : p.component.id())
-          .append(p.layout == Layout.COMMENT || p.layout == Layout.BLANK ? "" : " unrecognised");
+      sb.append(p.component == null ? "-" : p.component.id());
+      if (p.module != null) {
+        sb.append('/').append(p.module);
+      }
+      sb.append(p.layout == Layout.COMMENT || p.layout == Layout.BLANK ? "" : " unrecognised");
     }
     sb.append(" | ").append(phase == null ? "-" : phase).append(" | ");
     if (p.ascii || LineParser.printable(p.text)) {
