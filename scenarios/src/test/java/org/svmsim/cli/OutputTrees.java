@@ -41,6 +41,29 @@ final class OutputTrees {
     return all.subList(1, all.size() - 1);
   }
 
+  /** The files of {@code vmDir} on {@code datastore} still there at the end, from the kernel's file facts. */
+  static java.util.Set<String> filesLeft(Path out, String datastore, String vmDir) {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    java.util.Set<String> present = new java.util.LinkedHashSet<>();
+    try {
+      for (String line : eventLines(out.resolve("events.jsonl"))) {
+        if (!line.contains("\"" + datastore + "\"") || !line.contains(vmDir + "/")) {
+          continue;
+        }
+        com.fasterxml.jackson.databind.JsonNode e = json.readTree(line);
+        String type = e.get("type").asText();
+        if (type.equals("Kernel.FileCreated")) {
+          present.add(e.get("path").asText());
+        } else if (type.equals("Kernel.FileDeleted")) {
+          present.remove(e.get("path").asText());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return present;
+  }
+
   static List<String> lines(Path file) {
     try {
       return Files.readAllLines(file);

@@ -38,7 +38,8 @@ class RandomFaultPropertyTest {
   /** The kinds whose behaviour is built; the others are injected but nothing reacts to them yet. */
   private static final List<String> KINDS = List.of("cancel", "dest-write-error:transient",
       "dest-write-error:persistent", "source-read-error:transient", "source-read-error:persistent",
-      "dest-out-of-space", "switchover-timeout", "lock-conflict:persistent", "lock-conflict:transient");
+      "dest-out-of-space", "switchover-timeout", "lock-conflict:persistent", "lock-conflict:transient",
+      "agent-restart:vpxa", "agent-restart:hostd");
 
   private static final String TINY = """
       name: tiny
@@ -122,7 +123,12 @@ class RandomFaultPropertyTest {
     boolean moved = history.home.equals(DEST);
     assertEquals(outcome.equals("success"), moved, "the VM runs on the destination exactly when it moved");
     assertEquals(Set.of(), history.files.getOrDefault(moved ? SOURCE : DEST, Set.of()),
-        "nothing of the VM is left on the datastore it does not run on");
+        "no orphaned files: nothing of the VM is left on the datastore it does not run on");
+    assertEquals(List.of(), history.sourceTouchedAfterSwitchover,
+        "the source is never modified after a successful switchover");
+    assertTrue(history.lastDiskOpen.startsWith("/vmfs/volumes/" + (moved ? DEST : SOURCE) + "/"),
+        "the VM's disk is on the datastore it ends on (a failed task leaves the source its only disk): "
+            + history.lastDiskOpen);
     StringWriter last = new StringWriter();
     audit.writeFinalDisks(last, result.finalDisks());
     assertEquals(List.of(), disagreements(journal.toString(), last.toString()), "the journal check");
@@ -158,11 +164,26 @@ class RandomFaultPropertyTest {
   private static final class History implements Observer {
     String home = SOURCE;
     final Map<String, Set<String>> files = new LinkedHashMap<>();
+    /** What opened or created a file on the source once the VM ran on the destination. */
+    final List<String> sourceTouchedAfterSwitchover = new java.util.ArrayList<>();
+    String lastDiskOpen = "";
+    boolean switchedOver;
 
     @Override
     public void onEvent(long timeNanos, Event event) {
+      if (event instanceof VmxEvent.FastSuspendResumed) {
+        switchedOver = true;
+      } else if (event instanceof VmxEvent.DiskOpened e) {
+        lastDiskOpen = e.flatFile();
+        if (switchedOver && e.flatFile().contains(SOURCE)) {
+          sourceTouchedAfterSwitchover.add("opened " + e.flatFile());
+        }
+      }
       if (event instanceof KernelEvent.FileCreated e && e.path().startsWith("vm/")) {
         files.computeIfAbsent(e.datastore().toString(), d -> new LinkedHashSet<>()).add(e.path());
+        if (switchedOver && e.datastore().toString().equals(SOURCE)) {
+          sourceTouchedAfterSwitchover.add("created " + e.path());
+        }
       } else if (event instanceof KernelEvent.FileDeleted e) {
         files.getOrDefault(e.datastore().toString(), new LinkedHashSet<>()).remove(e.path());
       } else if (event instanceof VmxEvent.SvmotionFinished e) {

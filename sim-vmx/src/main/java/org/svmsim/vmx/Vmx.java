@@ -103,6 +103,8 @@ public final class Vmx {
         .map(VmxProcess::migration).filter(m -> m != null && m.migrationId().equals(e.migrationId()))
         .findFirst().ifPresent(m -> m.onSwitchoverTimedOut(e)));
     bus.subscribe(KernelEvent.CopyFailed.class, e -> migrationOf(e.job()).ifPresent(m -> m.onCopyFailed(e)));
+    bus.subscribe(VmxEvent.SvmotionFinished.class, e -> process(e.vm()).lastMigrationEnd(e));
+    bus.subscribe(VmxEvent.QueryVmx.class, e -> process(e.vm()).report());
   }
 
   /** The shadow VM's VMX: it starts from the copied files and idles until the switchover. */

@@ -41,6 +41,8 @@ public final class VmxProcess {
   private long ioSeq;
   private long writeSeq;
   private Migration migration;
+  /** The last migration's end, kept for hostd until the next migration starts. */
+  private VmxEvent.SvmotionFinished lastEnd;
 
   VmxProcess(Bus bus, Vmkernel kernel, SimRandom random, VmConfig config, int ordinal) {
     this.bus = bus;
@@ -176,6 +178,7 @@ public final class VmxProcess {
     if (migration != null) {
       throw new IllegalStateException(config.name() + " is already migrating");
     }
+    lastEnd = null;
     migration = new Migration(bus, kernel, random.split("svmotion"), this, e);
     migration.start();
   }
@@ -189,6 +192,18 @@ public final class VmxProcess {
   public void migrationEnded(DatastoreId newHome) {
     home = newHome;
     migration = null;
+  }
+
+  void lastMigrationEnd(VmxEvent.SvmotionFinished e) {
+    lastEnd = e;
+  }
+
+  /** Answers hostd's query: running, migrating, and the last migration's end if there was one. */
+  void report() {
+    VmxEvent.SvmotionFinished end = lastEnd;
+    bus.publish(new VmxEvent.VmxReported(config.name(), running, migration != null, end != null,
+        end != null && end.success(), end == null ? "" : end.reason(), home,
+        end == null ? List.of() : end.sourceFiles()));
   }
 
   public Migration migration() {

@@ -1,23 +1,54 @@
 package org.svmsim.vpxa;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.svmsim.kernel.event.AgentEvent;
+import org.svmsim.kernel.event.KernelEvent;
+import org.svmsim.kernel.fault.Fault;
+import org.svmsim.kernel.fault.FaultKind;
+import org.svmsim.kernel.fault.FaultMode;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.sim.Bus;
+import org.svmsim.kernel.sim.Component;
 import org.svmsim.kernel.sim.SimRandom;
+import org.svmsim.kernel.sim.Subscriptions;
+import org.svmsim.kernel.sim.VirtualTime;
 import org.svmsim.kernel.vmfs.Vmfs;
 import org.svmsim.vpxa.hostd.Hostd;
 import org.svmsim.vpxa.hostd.HostdVm;
 import org.svmsim.vpxa.hostd.VmState;
 import org.svmsim.vpxa.relocate.Vpxa;
 
-/** The host agents of one ESXi host, wired onto the bus: hostd and vpxa. */
+/**
+ * The host agents of one ESXi host, hostd and vpxa, and what keeps them: vCenter's requests (power on,
+ * power off, relocate) reach the agent that serves them, and wait while it is down, as vCenter retries a
+ * host that does not answer; an injected {@code agent-restart} stops one agent and starts it again a
+ * little later, as the host's watchdog does.
+ */
 public final class HostAgents {
+  /**
+   * How long an agent stays down when it restarts: svmsim's guess (a watchdog's restart of vpxa takes
+   * seconds, hostd's longer as it reloads its inventory); drawn from the seed.
+   */
+  static final long VPXA_DOWN_MIN = 2 * VirtualTime.SECOND;
+  static final long VPXA_DOWN_MAX = 6 * VirtualTime.SECOND;
+  static final long HOSTD_DOWN_MIN = 4 * VirtualTime.SECOND;
+  static final long HOSTD_DOWN_MAX = 10 * VirtualTime.SECOND;
+
+  private final Bus bus;
   private final Hostd hostd;
   private final Vpxa vpxa;
+  private final SimRandom random;
+  private final Subscriptions watchdog;
+  private final List<Runnable> forHostd = new ArrayList<>();
+  private final List<Runnable> forVpxa = new ArrayList<>();
 
-  private HostAgents(Hostd hostd, Vpxa vpxa) {
+  private HostAgents(Bus bus, Hostd hostd, Vpxa vpxa, SimRandom random) {
+    this.bus = bus;
     this.hostd = hostd;
     this.vpxa = vpxa;
+    this.random = random;
+    this.watchdog = new Subscriptions(bus);
   }
 
   /**
@@ -27,8 +58,61 @@ public final class HostAgents {
   public static HostAgents install(Bus bus, Vmfs vmfs, SimRandom random, List<ManagedVm> vms) {
     Hostd hostd = new Hostd(bus, vmfs, random.split("hostd"));
     Vpxa vpxa = new Vpxa(bus, vmfs, random.split("vpxa"), hostd);
+    HostAgents agents = new HostAgents(bus, hostd, vpxa, random.split("watchdog"));
+    hostd.start();
+    bus.subscribe(AgentEvent.PowerOnVm.class, e -> agents.toHostd(() -> hostd.powerOn(e.vm())));
+    bus.subscribe(AgentEvent.PowerOffVm.class, e -> agents.toHostd(() -> hostd.powerOff(e.vm())));
+    bus.subscribe(AgentEvent.RelocateVm.class, e -> agents.toVpxa(() -> vpxa.relocate(e)));
+    vpxa.start();
+    agents.watch();
     vms.forEach(hostd::register);
-    return new HostAgents(hostd, vpxa);
+    return agents;
+  }
+
+  private void watch() {
+    watchdog.on(KernelEvent.FaultInjected.class, e -> {
+      Fault f = e.fault();
+      if (f.kind() == FaultKind.AGENT_RESTART) {
+        restart(f.mode() == FaultMode.HOSTD ? hostd : vpxa);
+      }
+    });
+  }
+
+  /** Stops {@code agent} now and starts it again after its restart time; one already down is left alone. */
+  private void restart(Component agent) {
+    if (!agent.running()) {
+      return;
+    }
+    long down = agent == hostd ? random.nextLong(HOSTD_DOWN_MIN, HOSTD_DOWN_MAX)
+        : random.nextLong(VPXA_DOWN_MIN, VPXA_DOWN_MAX);
+    agent.stop();
+    watchdog.wakeAt(bus.now() + down, () -> start(agent));
+  }
+
+  private void start(Component agent) {
+    agent.start();
+    List<Runnable> due = new ArrayList<>(agent == hostd ? forHostd : forVpxa);
+    (agent == hostd ? forHostd : forVpxa).clear();
+    due.forEach(Runnable::run);
+    if (agent == hostd) {
+      vpxa.hostdStarted();
+    }
+  }
+
+  private void toHostd(Runnable request) {
+    if (hostd.running()) {
+      request.run();
+    } else {
+      forHostd.add(request);
+    }
+  }
+
+  private void toVpxa(Runnable request) {
+    if (vpxa.running()) {
+      request.run();
+    } else {
+      forVpxa.add(request);
+    }
   }
 
   public Hostd hostd() {

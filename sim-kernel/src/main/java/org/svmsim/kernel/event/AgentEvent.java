@@ -63,4 +63,20 @@ public sealed interface AgentEvent extends Event {
   /** The relocate task ended. */
   record RelocateFinished(String opId, VmId vm, boolean success, String fault, long elapsedNanos)
       implements AgentEvent {}
+
+  /** A host agent stopped (a restart, or the host went down): it hears nothing until it starts again. */
+  record AgentStopped(String agent, String reason) implements AgentEvent {}
+
+  /** A host agent started again, as process {@code pid}; its log begins with its banner. */
+  record AgentStarted(String agent, int pid) implements AgentEvent {}
+
+  /** hostd, started again, reloaded its inventory: {@code vms} registrations. */
+  record InventoryLoaded(int vms) implements AgentEvent {}
+
+  /**
+   * vpxa, started again, found a relocate in its journal, at {@code step}: {@code found} is {@code
+   * migrating} (the VMX still migrates; vpxa waits for its end), {@code ended} (the VMX ended it while vpxa
+   * was down) or {@code lost} (it was in vpxa's own steps and died with the process).
+   */
+  record RelocateReattached(String opId, VmId vm, String lroId, int step, String found) implements AgentEvent {}
 }

@@ -132,4 +132,15 @@ public sealed interface VmxEvent extends Event {
 
   /** The VMX process exited. */
   record VmxStopped(VmId vm, String reason) implements VmxEvent {}
+
+  /** hostd, started again, asks the VM's VMX how it is (ESXi: hostd reconnects to each VMX's VMDB). */
+  record QueryVmx(VmId vm) implements VmxEvent {}
+
+  /**
+   * The VMX's answer to {@link QueryVmx}: whether it runs, whether a migration is under way, and the last
+   * migration's end ({@code ended}; then {@code success}, {@code reason}, {@code home}, {@code sourceFiles}
+   * as {@link SvmotionFinished} gave them), which the VMX keeps for hostd until the next one starts.
+   */
+  record VmxReported(VmId vm, boolean running, boolean migrating, boolean ended, boolean success, String reason,
+      DatastoreId home, List<String> sourceFiles) implements VmxEvent {}
 }

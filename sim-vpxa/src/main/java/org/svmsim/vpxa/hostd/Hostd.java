@@ -9,7 +9,9 @@ import org.svmsim.kernel.event.VmxEvent;
 import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.sim.Bus;
+import org.svmsim.kernel.sim.Component;
 import org.svmsim.kernel.sim.SimRandom;
+import org.svmsim.kernel.sim.Subscriptions;
 import org.svmsim.kernel.vmfs.Vmfs;
 import org.svmsim.kernel.vmfs.VmfsFile;
 import org.svmsim.vpxa.Fault;
@@ -19,16 +21,25 @@ import org.svmsim.vpxa.ManagedVm;
  * The host daemon: each VM's registration and state machine, its power operations as hostd tasks, the
  * fail-safe shadow VM of a relocate, and the relocate task's progress. vpxa drives the relocate through
  * the package-public methods below; everything hostd does is published as a fact.
+ *
+ * <p>hostd is a {@link Component}: stopped (an agent restart, a host crash) it hears nothing. Its
+ * inventory (each VM's registration, vmid, .vmx path and the relocate task it runs) is what hostd keeps
+ * on disk (vmInventory.xml) and reloads when it starts again; what it only held in memory, the task's
+ * progress and the VMX's news, it rebuilds by asking each VMX how it is ({@link VmxEvent.QueryVmx}).
  */
-public final class Hostd {
+public final class Hostd implements Component {
   private final Bus bus;
   private final Vmfs vmfs;
   private final SimRandom random;
   private final HostdTasks tasks;
-  private final TaskProgress progress;
   private final PowerOps power;
+  private final Subscriptions subscriptions;
+  private final SimRandom restarts;
   private final Map<VmId, HostdVm> vms = new LinkedHashMap<>();
+  private TaskProgress progress;
   private int nextVmid;
+  private boolean running;
+  private boolean stoppedOnce;
 
   public Hostd(Bus bus, Vmfs vmfs, SimRandom random) {
     this.bus = bus;
@@ -37,10 +48,91 @@ public final class Hostd {
     // Real vmids are small integers handed out in registration order since hostd started.
     this.nextVmid = 1 + random.nextInt(40);
     this.tasks = new HostdTasks(bus, random.nextLong(100_000L, 1_000_000L));
-    this.progress = new TaskProgress(bus);
     this.power = new PowerOps(bus, this, tasks);
-    power.subscribe();
-    bus.subscribe(VmxEvent.VmxStarted.class, this::onVmxStarted);
+    this.subscriptions = new Subscriptions(bus);
+    this.restarts = random.split("restarts");
+  }
+
+  @Override
+  public String name() {
+    return "hostd";
+  }
+
+  @Override
+  public boolean running() {
+    return running;
+  }
+
+  /**
+   * Subscribes; after a stop, also reloads the inventory and asks each VMX how it is, so that a relocate
+   * whose migration ended meanwhile is known ended, and a VM whose VMX exited meanwhile is known off.
+   */
+  @Override
+  public void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    progress = new TaskProgress(bus, subscriptions);
+    power.subscribe(subscriptions);
+    subscriptions.on(VmxEvent.VmxStarted.class, this::onVmxStarted);
+    subscriptions.on(VmxEvent.SvmotionFinished.class, e -> vm(e.vm()).ifPresent(h -> h.migrationEnd(e)));
+    subscriptions.on(VmxEvent.VmxReported.class, this::onVmxReported);
+    if (stoppedOnce) {
+      // A real hostd's pid is whatever the kernel hands out; any 7-digit one will do.
+      bus.publish(new AgentEvent.AgentStarted(name(), 2_000_000 + restarts.nextInt(1_000_000)));
+      bus.publish(new AgentEvent.InventoryLoaded(vms.size()));
+      for (HostdVm h : vms.values()) {
+        if (h.state() == VmState.MIGRATING) {
+          List<VmfsFile> files = vmfs.volume(h.home()).list(h.config().directory());
+          progress.track(h, files.stream().map(VmfsFile::handle).toList());
+        }
+        bus.publish(new VmxEvent.QueryVmx(h.config().vm()));
+      }
+    }
+  }
+
+  /** hostd goes down: no handler, no progress; its inventory stays on disk. */
+  public void stop(String reason) {
+    if (!running) {
+      return;
+    }
+    running = false;
+    stoppedOnce = true;
+    subscriptions.cancel();
+    progress = null;
+    bus.publish(new AgentEvent.AgentStopped(name(), reason));
+  }
+
+  @Override
+  public void stop() {
+    stop("restart");
+  }
+
+  private void onVmxReported(VmxEvent.VmxReported e) {
+    HostdVm h = vms.get(e.vm());
+    if (h == null) {
+      return;
+    }
+    if (h.state() == VmState.MIGRATING && e.ended() && !e.migrating() && h.migrationEnd() == null) {
+      h.migrationEnd(new VmxEvent.SvmotionFinished(e.vm(), e.success(), e.reason(), e.home(), e.sourceFiles()));
+    } else if (h.state() == VmState.POWERING_OFF && !e.running()) {
+      changeState(h, VmState.POWERING_OFF, VmState.OFF, h.opId());
+      tasks.complete(h, true, "");
+    }
+  }
+
+  /** How the VMX ended the VM's running relocate, if hostd has heard (or asked) it: vpxa collects it. */
+  public Optional<VmxEvent.SvmotionFinished> migrationEnd(VmId vm) {
+    return vm(vm).map(HostdVm::migrationEnd);
+  }
+
+  public void powerOn(VmId vm) {
+    power.powerOn(vm);
+  }
+
+  public void powerOff(VmId vm) {
+    power.powerOff(vm);
   }
 
   /** Loads a VM's .vmx at hostd start: registered, then powered off. */
@@ -76,6 +168,7 @@ public final class Hostd {
   /** The relocate task is created and the VM enters VM_STATE_MIGRATING; its copy progress is tracked. */
   public void beginRelocate(VmId vm, String opId) {
     HostdVm h = require(vm);
+    h.migrationEnd(null);
     h.task(tasks.create(h, "relocate", opId), opId);
     changeState(h, VmState.ON, VmState.MIGRATING, opId);
     List<VmfsFile> files = vmfs.volume(h.home()).list(h.config().directory());
@@ -108,6 +201,7 @@ public final class Hostd {
   public void endRelocate(VmId vm, boolean success, Fault fault) {
     HostdVm h = require(vm);
     progress.untrack(vm);
+    h.migrationEnd(null);
     HostdVm.Shadow shadow = h.shadow();
     if (success && shadow != null) {
       bus.publish(new AgentEvent.VmUnregistered(vm, h.vmxPath(), h.hostdId()));

@@ -17,6 +17,7 @@ public final class HostdVm {
   private String opId = "";
   private Shadow shadow;
   private boolean powerOffPending;
+  private org.svmsim.kernel.event.VmxEvent.SvmotionFinished migrationEnd;
 
   /** The fail-safe shadow VM's registration at the relocate's destination. */
   record Shadow(int hostdId, DatastoreId home, String vmxPath, String opId, boolean started) {
@@ -89,6 +90,17 @@ public final class HostdVm {
 
   void powerOffPending(boolean p) {
     powerOffPending = p;
+  }
+
+  /** How the VMX ended the relocate's migration, once hostd has heard it; null before. */
+  org.svmsim.kernel.event.VmxEvent.SvmotionFinished migrationEnd() {
+    return migrationEnd;
+  }
+
+  void migrationEnd(org.svmsim.kernel.event.VmxEvent.SvmotionFinished e) {
+    if (e == null || state == VmState.MIGRATING) {
+      migrationEnd = e;
+    }
   }
 
   /** The shadow VM becomes the VM: its vmid, home and .vmx path. */

@@ -4,6 +4,7 @@ import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.event.VmxEvent;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.sim.Bus;
+import org.svmsim.kernel.sim.Subscriptions;
 import org.svmsim.vpxa.Fault;
 
 /** Power on and power off: hostd tasks that start or stop the VM's VMX and follow its answer. */
@@ -18,11 +19,10 @@ final class PowerOps {
     this.tasks = tasks;
   }
 
-  void subscribe() {
-    bus.subscribe(AgentEvent.PowerOnVm.class, e -> powerOn(e.vm()));
-    bus.subscribe(AgentEvent.PowerOffVm.class, e -> powerOff(e.vm()));
-    bus.subscribe(VmxEvent.GuestRunning.class, e -> onGuestRunning(e.vm()));
-    bus.subscribe(VmxEvent.VmxStopped.class, e -> onVmxStopped(e.vm()));
+  /** The VMX's answers hostd follows; the power commands come through the host's agents (HostAgents). */
+  void subscribe(Subscriptions subscriptions) {
+    subscriptions.on(VmxEvent.GuestRunning.class, e -> onGuestRunning(e.vm()));
+    subscriptions.on(VmxEvent.VmxStopped.class, e -> onVmxStopped(e.vm()));
   }
 
   void powerOn(VmId vm) {

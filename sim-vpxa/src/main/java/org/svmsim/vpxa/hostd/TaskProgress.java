@@ -10,6 +10,7 @@ import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.id.DiskHandle;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.sim.Bus;
+import org.svmsim.kernel.sim.Subscriptions;
 
 /**
  * Turns the kernel's copy progress into the relocate task's progress, reported at each 10% step. A copy
@@ -38,22 +39,22 @@ final class TaskProgress {
     }
   }
 
-  TaskProgress(Bus bus) {
+  TaskProgress(Bus bus, Subscriptions subscriptions) {
     this.bus = bus;
-    bus.subscribe(KernelEvent.CopyJobCreated.class, e -> {
+    subscriptions.on(KernelEvent.CopyJobCreated.class, e -> {
       Task t = bySourceHandle.get(e.source());
       if (t != null) {
         byJob.put(e.job(), t);
       }
     });
     // Every disk's first pass starts before any chunk of any of them completes, so the total is known.
-    bus.subscribe(KernelEvent.CopyPassStarted.class, e -> {
+    subscriptions.on(KernelEvent.CopyPassStarted.class, e -> {
       Task t = byJob.get(e.job());
       if (t != null) {
         t.sectors += e.sectors();
       }
     });
-    bus.subscribe(KernelEvent.ChunkCopied.class, this::onChunkCopied);
+    subscriptions.on(KernelEvent.ChunkCopied.class, this::onChunkCopied);
   }
 
   void track(HostdVm vm, List<DiskHandle> sourceHandles) {

@@ -12,17 +12,33 @@ import org.svmsim.kernel.sim.Event;
 abstract class AgentLogRenderer implements LogRenderer {
   private final String path;
   final AgentLog log;
+  private final String daemon;
+  /** The daemon is down: it writes nothing, even about what others do meanwhile. */
+  boolean down;
+  String esxVersion = "";
+  String esxBuild = "";
 
   AgentLogRenderer(String path, String daemon, int threads) {
     this.path = path;
     this.log = new AgentLog(daemon, threads);
+    this.daemon = daemon;
   }
 
   @Override
   public final void onEvent(long t, Event event) {
     if (event instanceof RunEvent.RunStarted e) {
       log.start(e);
+      esxVersion = e.esxVersion();
+      esxBuild = e.esxBuild();
       onStart(e);
+    } else if (event instanceof AgentEvent.AgentStopped e && e.agent().equals(daemon)) {
+      stopped(t, e);
+      down = true;
+    } else if (event instanceof AgentEvent.AgentStarted e && e.agent().equals(daemon)) {
+      down = false;
+      started(t, e);
+    } else if (down) {
+      return;
     } else if (event instanceof AgentEvent e) {
       render(t, e);
     } else if (event instanceof VmxEvent e) {
@@ -31,6 +47,12 @@ abstract class AgentLogRenderer implements LogRenderer {
   }
 
   abstract void render(long t, AgentEvent event);
+
+  /** The daemon's last line before it goes down. */
+  abstract void stopped(long t, AgentEvent.AgentStopped e);
+
+  /** The daemon's first lines once it runs again. */
+  abstract void started(long t, AgentEvent.AgentStarted e);
 
   /** The run starts: a renderer seeds its own cosmetic choices here. */
   void onStart(RunEvent.RunStarted run) {}

@@ -30,7 +30,11 @@ public enum HostdCatalog implements CatalogEntry {
   HOSTLOG_MIGTYPE(Provenance.REAL, "   MigType: {}"),
   RESOLVE_NEEDS_UNREGISTER(Provenance.REAL, "ResolveCb: VMX reports needsUnregister = {} for migrateType {}"),
   RESOLVE_SUCCEEDED(Provenance.REAL, "ResolveCb: Succeeded"),
-  RESOLVE_FAILED(Provenance.REAL, "ResolveCb: Failed with fault: {}");
+  RESOLVE_FAILED(Provenance.REAL, "ResolveCb: Failed with fault: {}"),
+  /** svmsim's wording: real-lines shows no agent shutdown or start. */
+  STOPPING(Provenance.SVMSIM, "hostd is shutting down: {}"),
+  BANNER(Provenance.SVMSIM, "Log for VMware ESX, pid={}, version={}, build={}, option=Release"),
+  INVENTORY_LOADED(Provenance.SVMSIM, "Loaded {} virtual machines from the inventory; asking each VMX for its state");
 
   /** Per-VM subsystem: {@code Vmsvc.vm:<vmx path>}. */
   static final String VMSVC_VM = "Vmsvc.vm:";

@@ -68,10 +68,22 @@ public final class HostdLogRenderer extends AgentLogRenderer {
           TASK_COMPLETED.render(e.taskId(), e.success() ? "success" : "error"));
     } else if (event instanceof AgentEvent.RelocateStepStarted e) {
       relocateOp.put(e.vm(), e.opId());
+    } else if (event instanceof AgentEvent.InventoryLoaded e) {
+      log.write(t, Level.INFO, VMSVC, "", "", INVENTORY_LOADED.render(e.vms()));
     } else if (event instanceof AgentEvent.RelocateFinished e) {
       relocateOp.remove(e.vm());
       shadowVmx.remove(e.vm());
     }
+  }
+
+  @Override
+  void stopped(long t, AgentEvent.AgentStopped e) {
+    log.write(t, Level.INFO, "Default", "", "", STOPPING.render(e.reason()));
+  }
+
+  @Override
+  void started(long t, AgentEvent.AgentStarted e) {
+    log.write(t, Level.INFO, "Default", "", "", BANNER.render(e.pid(), esxVersion, esxBuild));
   }
 
   @Override

@@ -26,7 +26,15 @@ public enum VpxaCatalog implements CatalogEntry {
   DIRECTORY_RESERVED(Provenance.REAL,
       "[ReserveFileWithGivenRootDir] Reserved directory only, name {}, stable name {}"),
   JOURNAL_DELETED(Provenance.REAL, "Deleting Journal {}."),
-  SERVICE_STATE(Provenance.REAL, "Responded to service state request");
+  SERVICE_STATE(Provenance.REAL, "Responded to service state request"),
+  /** svmsim's wording: real-lines shows no agent shutdown. */
+  STOPPING(Provenance.SVMSIM, "vpxa is shutting down: {}"),
+  /**
+   * The first line of a vpxa (or hostd) log: the wording real logs print (not in real-lines, so marked
+   * svmsim's).
+   */
+  BANNER(Provenance.SVMSIM, "Log for VMware ESX, pid={}, version={}, build={}, option=Release"),
+  RECOVER(Provenance.SVMSIM, "[VpxLRO] -- RECOVER {} -- {} -- from the journal after a restart: {}");
 
   static final String LRO = "vpxLro";
   static final String VMPROV = "vpxaVmprov";

@@ -36,9 +36,33 @@ public final class VpxaLogRenderer extends AgentLogRenderer {
     } else if (event instanceof AgentEvent.SourceFilesDeleted e) {
       log.write(t, Level.INFO, VMPROV, e.opId(), "",
           SOURCE_DELETED.render(e.files().size(), e.vm(), e.source().path()), e.files());
+    } else if (event instanceof AgentEvent.RelocateReattached e) {
+      reattached(t, e);
     } else if (event instanceof AgentEvent.LroFinished e) {
       finish(t, e);
     }
+  }
+
+  @Override
+  void stopped(long t, AgentEvent.AgentStopped e) {
+    log.write(t, Level.INFO, "Default", "", "", STOPPING.render(e.reason()));
+  }
+
+  @Override
+  void started(long t, AgentEvent.AgentStarted e) {
+    log.write(t, Level.INFO, "Default", "", "", BANNER.render(e.pid(), esxVersion, esxBuild));
+  }
+
+  private void reattached(long t, AgentEvent.RelocateReattached e) {
+    AgentEvent.LroBegan began = open.get(e.lroId());
+    String moid = began == null ? "vpxa" : began.moid();
+    String found = switch (e.found()) {
+      case "migrating" -> "the VMX is still migrating " + e.vm() + "; waiting for its end";
+      case "ended" -> "the VMX ended the migration of " + e.vm() + " while vpxa was down";
+      default -> "the relocate of " + e.vm() + " was in step " + e.step() + " of 6, run by vpxa itself, and"
+          + " died with it";
+    };
+    log.write(t, Level.INFO, LRO, e.opId(), "", RECOVER.render(e.lroId(), moid, found));
   }
 
   private void finish(long t, AgentEvent.LroFinished e) {

@@ -23,6 +23,8 @@ final class Relocation {
   final Set<String> createdAtDestination = new LinkedHashSet<>();
   /** The last step started (DOMAIN.md section 2), 0 before step 1. */
   int step;
+  /** The task is ending (step 6 or the failure's cleanup began): nothing may end it twice. */
+  boolean ending;
 
   Relocation(LroIds.Lro lro, ManagedVm vm, DatastoreId source, DatastoreId destination, Method method,
       MigrationOptions options, long startNanos) {

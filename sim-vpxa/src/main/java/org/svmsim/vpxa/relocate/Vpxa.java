@@ -14,7 +14,9 @@ import org.svmsim.kernel.event.VmxEvent;
 import org.svmsim.kernel.fault.FaultKind;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.sim.Bus;
+import org.svmsim.kernel.sim.Component;
 import org.svmsim.kernel.sim.SimRandom;
+import org.svmsim.kernel.sim.Subscriptions;
 import org.svmsim.kernel.vmfs.NoSpaceException;
 import org.svmsim.kernel.vmfs.Vmfs;
 import org.svmsim.kernel.vmfs.VmfsFile;
@@ -27,35 +29,147 @@ import org.svmsim.vpxa.hostd.HostdVm;
  * vpxa's relocate task, the six steps of DOMAIN.md section 2: it copies the working directory, has hostd
  * start the shadow VM, hands the mirror, the copy and the switchover to the VMX, then deletes the source
  * (or, when the VMX failed the migration, the destination's leftovers).
+ *
+ * <p>vpxa is a {@link Component}. Stopped, it hears nothing and its own timer (the working directory's
+ * copy) is withdrawn. Each relocate it runs is in its journal (ESXi's {@code /var/log/vmware/journal}),
+ * which outlives the process: started again, vpxa reads it back. A relocate the VMX had taken over goes
+ * on without vpxa (the VMX owns the migration), so vpxa re-attaches to it and reports its real end,
+ * collecting from hostd an end that came while it was down. A relocate still in vpxa's own steps (1 and 2)
+ * died with the process: vpxa fails it with {@code vmodl.fault.HostCommunication} and removes what it had
+ * copied. svmsim's guess: no source shows what vCenter's task reports across a vpxa restart.
+ *
+ * <p>vpxa reaches hostd in-process; while hostd is down, vpxa's calls to it (and what it learns through
+ * it: the VMX's news) wait until hostd is back ({@link #hostdStarted}).
  */
-public final class Vpxa {
+public final class Vpxa implements Component {
   static final String METHOD = "vim.VirtualMachine.relocate";
   private final Bus bus;
   private final Vmfs vmfs;
   private final Hostd hostd;
   private final LroIds ids;
+  /** vCenter's fault when a host agent drops a task (vSphere's message). */
+  static final String HOST_COMMUNICATION = "vmodl.fault.HostCommunication";
+  /** The journal: the relocates under way, kept on the host's disk across restarts. */
   private final Map<VmId, Relocation> running = new LinkedHashMap<>();
+  private final Subscriptions subscriptions;
+  private final SimRandom restarts;
+  /** What waits for hostd to be back; in memory only, so lost with vpxa. */
+  private final List<Runnable> waitingForHostd = new ArrayList<>();
   private long startEpochMillis = -1;
+  private boolean isRunning;
+  private boolean stoppedOnce;
 
   public Vpxa(Bus bus, Vmfs vmfs, SimRandom random, Hostd hostd) {
     this.bus = bus;
     this.vmfs = vmfs;
     this.hostd = hostd;
     this.ids = new LroIds(random);
+    this.subscriptions = new Subscriptions(bus);
+    this.restarts = random.split("restarts");
+    // The run's start is the host's clock, not vpxa's memory: it survives a restart.
     bus.subscribe(RunEvent.RunStarted.class, e -> startEpochMillis = e.startEpochMillis());
-    bus.subscribe(AgentEvent.RelocateVm.class, this::onRelocate);
-    bus.subscribe(AgentEvent.WorkingDirCopied.class, this::onWorkingDirCopied);
-    bus.subscribe(AgentEvent.ShadowVmReady.class, this::onShadowReady);
-    bus.subscribe(VmxEvent.DiskCopyStarted.class, e -> advance(e.vm(), 3, 4, null));
-    bus.subscribe(VmxEvent.VmStunned.class, e -> advance(e.vm(), 4, 5, "Fast suspend/resume onto the "
-        + "shadow VM"));
-    bus.subscribe(KernelEvent.FileCreated.class, this::onFileCreated);
-    bus.subscribe(VmxEvent.SvmotionFinished.class, this::onSvmotionFinished);
-    bus.subscribe(KernelEvent.FaultInjected.class, e -> {
+  }
+
+  @Override
+  public String name() {
+    return "vpxa";
+  }
+
+  @Override
+  public boolean running() {
+    return isRunning;
+  }
+
+  @Override
+  public void start() {
+    if (isRunning) {
+      return;
+    }
+    isRunning = true;
+    subscriptions.on(AgentEvent.WorkingDirCopied.class, this::onWorkingDirCopied);
+    subscriptions.on(AgentEvent.ShadowVmReady.class, e -> viaHostd(() -> onShadowReady(e)));
+    subscriptions.on(VmxEvent.DiskCopyStarted.class, e -> viaHostd(() -> advance(e.vm(), 3, 4, null)));
+    subscriptions.on(VmxEvent.VmStunned.class, e -> viaHostd(() -> advance(e.vm(), 4, 5,
+        "Fast suspend/resume onto the shadow VM")));
+    subscriptions.on(KernelEvent.FileCreated.class, this::onFileCreated);
+    subscriptions.on(VmxEvent.SvmotionFinished.class, e -> viaHostd(() -> onSvmotionFinished(e)));
+    // A restarted hostd asks each VMX how it is: an end that came while both agents were down.
+    subscriptions.on(VmxEvent.VmxReported.class, e -> {
+      if (e.ended() && !e.migrating()) {
+        viaHostd(() -> onSvmotionFinished(new VmxEvent.SvmotionFinished(e.vm(), e.success(), e.reason(),
+            e.home(), e.sourceFiles())));
+      }
+    });
+    subscriptions.on(KernelEvent.FaultInjected.class, e -> {
       if (e.fault().kind() == FaultKind.CANCEL) {
         cancel(e.fault().vm());
       }
     });
+    if (stoppedOnce) {
+      bus.publish(new AgentEvent.AgentStarted(name(), 2_000_000 + restarts.nextInt(1_000_000)));
+      viaHostd(this::reattach);
+    }
+  }
+
+  /** vpxa goes down: no handler, no timer, nothing waiting for hostd; its journal stays. */
+  public void stop(String reason) {
+    if (!isRunning) {
+      return;
+    }
+    isRunning = false;
+    stoppedOnce = true;
+    subscriptions.cancel();
+    waitingForHostd.clear();
+    bus.publish(new AgentEvent.AgentStopped(name(), reason));
+  }
+
+  @Override
+  public void stop() {
+    stop("restart");
+  }
+
+  /** hostd is back: what waited for it runs now, in order. */
+  public void hostdStarted() {
+    if (!isRunning) {
+      return;
+    }
+    List<Runnable> due = new ArrayList<>(waitingForHostd);
+    waitingForHostd.clear();
+    due.forEach(Runnable::run);
+  }
+
+  private void viaHostd(Runnable call) {
+    if (hostd.running()) {
+      call.run();
+    } else {
+      waitingForHostd.add(call);
+    }
+  }
+
+  /**
+   * Started again: each relocate of the journal. One the VMX had (step 3 on) is taken up again, and ended
+   * at once if hostd knows the migration ended; one still in vpxa's own steps died with the process.
+   */
+  private void reattach() {
+    for (Relocation r : List.copyOf(running.values())) {
+      VmfsVolume dest = vmfs.volume(r.destination);
+      // Files the VMX created while vpxa was down: the relocate's own (admission refused any clash).
+      dest.list(r.vm.directory()).forEach(f -> r.createdAtDestination.add(f.path()));
+      Optional<VmxEvent.SvmotionFinished> end = r.step >= 3 ? hostd.migrationEnd(r.vm.vm()) : Optional.empty();
+      bus.publish(new AgentEvent.RelocateReattached(r.opId(), r.vm.vm(), r.lro.lroId(), r.step,
+          r.step < 3 ? "lost" : end.isPresent() ? "ended" : "migrating"));
+      if (r.step < 3) {
+        fail(r, new Fault(HOST_COMMUNICATION, "An error occurred while communicating with the remote host."
+            + " (vpxa restarted during step " + r.step + " of the relocate; the task was lost)"));
+      } else {
+        end.ifPresent(this::onSvmotionFinished);
+      }
+    }
+  }
+
+  /** vCenter asks vpxa to relocate a VM (HostAgents holds the request while vpxa is down). */
+  public void relocate(AgentEvent.RelocateVm e) {
+    viaHostd(() -> onRelocate(e));
   }
 
   /**
@@ -104,16 +218,19 @@ public final class Vpxa {
     }
     r.workingDir = files.stream().map(VmfsFile::path).toList();
     long bytes = files.stream().mapToLong(VmfsFile::sizeBytes).sum();
-    // The fact is due when the copy is over; its own handler starts step 2.
-    bus.schedule(WorkingDirCopy.duration(files, dest.config().performance()),
+    // The fact is due when the copy is over; its own handler starts step 2. A vpxa that stops first
+    // withdraws it: the copy dies with the process.
+    subscriptions.timer(WorkingDirCopy.duration(files, dest.config().performance()),
         new AgentEvent.WorkingDirCopied(r.opId(), r.vm.vm(), r.destination, r.workingDir, bytes));
   }
 
   private void onWorkingDirCopied(AgentEvent.WorkingDirCopied e) {
     Relocation r = current(e.vm(), e.opId());
     if (r != null && r.step == 1) {
-      step(r, 2, "Registering the shadow VM in fail-safe mode at " + dir(r, r.destination.path()));
-      hostd.startShadow(r.vm.vm(), r.destination, r.opId());
+      viaHostd(() -> {
+        step(r, 2, "Registering the shadow VM in fail-safe mode at " + dir(r, r.destination.path()));
+        hostd.startShadow(r.vm.vm(), r.destination, r.opId());
+      });
     }
   }
 
@@ -156,13 +273,14 @@ public final class Vpxa {
 
   private void onSvmotionFinished(VmxEvent.SvmotionFinished e) {
     Relocation r = running.get(e.vm());
-    if (r == null) {
+    if (r == null || r.step < 3 || r.ending) {
       return;
     }
     if (!e.success()) {
       fail(r, Fault.parse(e.reason()));
       return;
     }
+    r.ending = true;
     step(r, 6, "Deleting the old working directory and disks from " + dir(r, r.source.path()));
     List<String> old = new ArrayList<>(e.sourceFiles());
     old.addAll(r.workingDir);
@@ -173,6 +291,10 @@ public final class Vpxa {
 
   /** The source stays whole; what the relocate put on the destination goes. */
   private void fail(Relocation r, Fault fault) {
+    if (r.ending) {
+      return;
+    }
+    r.ending = true;
     Set<String> leftovers = new LinkedHashSet<>(r.workingDir);
     leftovers.addAll(r.createdAtDestination);
     Cleanup.delete(vmfs.volume(r.destination), leftovers);
@@ -181,6 +303,10 @@ public final class Vpxa {
 
   /** Ends the task: hostd's side, the LRO, the relocate's own fact, then what waited for it. */
   private void finish(Relocation r, Fault fault) {
+    viaHostd(() -> finishNow(r, fault));
+  }
+
+  private void finishNow(Relocation r, Fault fault) {
     boolean success = fault == null;
     boolean admitted = running.remove(r.vm.vm(), r);
     if (admitted) {

@@ -21,7 +21,7 @@ class TaskProgressTest {
   static final WorldId WORLD = WorldId.of(808643);
   final EventLoop loop = new EventLoop(1);
   final List<Integer> percents = new ArrayList<>();
-  final TaskProgress progress = new TaskProgress(loop);
+  final TaskProgress progress = new TaskProgress(loop, new org.svmsim.kernel.sim.Subscriptions(loop));
   final CopyJobId disk0 = new CopyJobId(1);
   final CopyJobId disk1 = new CopyJobId(2);
   final HostdVm vm = new HostdVm(new ManagedVm(VmId.of("W1_2"), DS), 12, DS, "/x.vmx");
