@@ -24,9 +24,10 @@ import org.svmsim.kernel.storage.FileStore;
 import org.svmsim.kernel.storage.OffHeapStore;
 
 /**
- * A copier's chunk moved between two disks of real bytes (read a 1 MiB slice of the source, write it to
- * the destination), for each kind of byte store, with reads verified against their tags or not; and the
- * physical limit it is measured against, {@code System.arraycopy} of the same chunk ({@link #arraycopy}).
+ * A copier's 1 MiB chunk moved between two disks of real bytes, for each kind of byte store: by the stores'
+ * bulk copy ({@link #copyChunk}, {@code BlockStore.copyTo}: what the mirror's pass does) and through a
+ * slice ({@link #sliceChunk}: read, verified unless {@code verifyReads} is off, then written: what DBT and
+ * the snapshot do); and the physical limit both are measured against, {@code System.arraycopy} of the same chunk ({@link #arraycopy}).
  * Both disks are 256 MiB, fully written, walked chunk by chunk; {@code bytes} is per second.
  *
  * <p>Run (after {@code mvn -q -DskipTests -pl benchmarks -am package}):
@@ -118,9 +119,18 @@ public class StoreCopyBenchmark {
     }
   }
 
-  /** One chunk read from the source disk and written to the destination. */
+  /** One chunk copied from the source disk to the destination by the stores' bulk copy. */
   @Benchmark
   public long copyChunk(Moved moved) {
+    source.copyTo(at, CHUNK_SECTORS, destination);
+    at = (at + CHUNK_SECTORS) % DISK_SECTORS;
+    moved.bytes += CHUNK_SECTORS * BlockStore.SECTOR;
+    return at;
+  }
+
+  /** One chunk through a slice: a snapshot of the source's chunk, then written to the destination. */
+  @Benchmark
+  public long sliceChunk(Moved moved) {
     destination.write(source.read(at, CHUNK_SECTORS));
     at = (at + CHUNK_SECTORS) % DISK_SECTORS;
     moved.bytes += CHUNK_SECTORS * BlockStore.SECTOR;

@@ -25,6 +25,7 @@ public final class RegionLocks {
   public static final int DEFAULT_STRIPES = 64;
 
   private final long regionSectors;
+  private final int regionShift; // log2 of regionSectors when a power of two, else -1: a shift, not a division
   private final ReentrantLock[] stripes;
   private final int mask;
   private final long all;
@@ -42,6 +43,7 @@ public final class RegionLocks {
       throw new IllegalArgumentException("stripes must be a power of two from 1 to 64, was " + stripes);
     }
     this.regionSectors = regionSectors;
+    this.regionShift = Long.bitCount(regionSectors) == 1 ? Long.numberOfTrailingZeros(regionSectors) : -1;
     this.stripes = new ReentrantLock[stripes];
     for (int i = 0; i < stripes; i++) {
       this.stripes[i] = new ReentrantLock();
@@ -52,8 +54,12 @@ public final class RegionLocks {
 
   /** The stripes sectors {@code [lba, lba + sectors)} map to, as a bit mask. */
   public long stripesOf(long lba, long sectors) {
-    long first = lba / regionSectors;
-    long last = (lba + Math.max(1, sectors) - 1) / regionSectors;
+    long end = lba + Math.max(1, sectors) - 1;
+    long first = regionShift >= 0 ? lba >>> regionShift : lba / regionSectors;
+    long last = regionShift >= 0 ? end >>> regionShift : end / regionSectors;
+    if (first == last) { // the common case: an I/O within one region
+      return 1L << (first & mask);
+    }
     if (last - first >= mask) {
       return all;
     }

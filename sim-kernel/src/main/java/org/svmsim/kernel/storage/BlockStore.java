@@ -22,6 +22,21 @@ public interface BlockStore {
   /** Writes a slice read from any store of the same capacity. */
   void write(Slice slice);
 
+  /**
+   * Copies sectors {@code [lba, lba + sectors)} onto the same sectors of {@code destination}, a disk of the
+   * same capacity: what a data mover does with a chunk. Between two stores of real bytes the bytes move by
+   * bulk copy, neither decoded nor verified on the way (a read, {@link #tagAt} or a comparison checks
+   * them); otherwise through a {@link Slice}. The caller keeps both ranges free of writes meanwhile (the
+   * mirror holds every write to the chunk it copies).
+   */
+  default void copyTo(long lba, long sectors, BlockStore destination) {
+    if (destination.capacitySectors() != capacitySectors()) {
+      throw new IllegalArgumentException("a copy between disks of " + capacitySectors() + " and "
+          + destination.capacitySectors() + " sectors");
+    }
+    destination.write(read(lba, sectors));
+  }
+
   /** The first sector whose content differs from {@code other}'s, or -1 when the disks are equal. */
   long firstDifference(BlockStore other);
 
@@ -51,6 +66,15 @@ public interface BlockStore {
       this.bytes = bytes;
     }
 
+    /**
+     * A chunk's place without its content, for a copy that moves the content itself when the chunk lands
+     * ({@link BlockStore#copyTo}: the mirror's, which holds every write to the chunk meanwhile). It has no
+     * runs and no bytes.
+     */
+    public static Slice extent(long lba, long sectors) {
+      return new Slice(lba, sectors, null, null);
+    }
+
     /** A slice of real bytes, {@code sectors * SECTOR} of them, owned by the slice from here on. */
     public static Slice ofBytes(long lba, long sectors, byte[] bytes) {
       if (bytes.length != sectors * SECTOR) {
@@ -69,6 +93,9 @@ public interface BlockStore {
 
     /** The content as (start, end, tag) triples, equal neighbours merged. */
     public long[] runs() {
+      if (runs == null && bytes == null) {
+        throw new IllegalStateException("an extent carries no content: " + this);
+      }
       if (runs == null) {
         runs = SectorContent.decode(lba, bytes);
       }
@@ -94,7 +121,7 @@ public interface BlockStore {
 
     @Override
     public String toString() {
-      return "Slice[" + lba + ", " + (lba + sectors) + (bytes != null ? ", bytes]" : "]");
+      return "Slice[" + lba + ", " + (lba + sectors) + (bytes != null ? ", bytes]" : runs == null ? ", extent]" : "]");
     }
   }
 }

@@ -23,8 +23,6 @@ public final class ByteStore implements BlockStore {
   private final int shift;
   private final byte[][] segments;
   private static final VarHandle SEGMENTS = MethodHandles.arrayElementVarHandle(byte[][].class);
-  /** Scratch for verification, one per thread: readers on several threads never share it. */
-  private static final ThreadLocal<byte[]> EXPECTED = ThreadLocal.withInitial(() -> new byte[SECTOR]);
 
   /**
    * A disk whose every sector holds {@code initialTag} ({@link SectorContent#ZERO} for a new disk). Memory
@@ -59,9 +57,67 @@ public final class ByteStore implements BlockStore {
   @Override
   public void write(long lba, long sectors, long tag) {
     check(lba, sectors);
-    for (long s = lba; s < lba + sectors; s++) {
-      SectorContent.fill(tag, s, allocated(s), offset(s));
+    for (long s = lba, end = lba + sectors, next; s < end; s = next) {
+      next = Math.min(end, segmentStart(s) + (1L << shift));
+      byte[] segment = allocated(s);
+      for (int k = 0, off = offset(s), n = (int) (next - s); k < n; k++, off += SECTOR) {
+        SectorContent.fill(tag, s + k, segment, off);
+      }
     }
+  }
+
+  /**
+   * Moves bytes by bulk copy ({@code System.arraycopy}, segment by segment) when the destination keeps real
+   * bytes too; they are neither decoded nor verified on the way, as a data mover copies blocks it does not
+   * understand: a later read, {@link #tagAt} or comparison checks them.
+   */
+  @Override
+  public void copyTo(long lba, long sectors, BlockStore destination) {
+    check(lba, sectors);
+    if (destination.capacitySectors() != capacity) {
+      throw new IllegalArgumentException("a copy between disks of " + capacity + " and "
+          + destination.capacitySectors() + " sectors");
+    }
+    if (!(destination instanceof ByteStore) && !(destination instanceof SegmentedStore)) {
+      BlockStore.super.copyTo(lba, sectors, destination);
+      return;
+    }
+    for (long s = lba, end = lba + sectors, next; s < end; s = next) {
+      next = Math.min(end, segmentStart(s) + (1L << shift));
+      byte[] segment = (byte[]) SEGMENTS.getAcquire(segments, (int) (s >>> shift));
+      if (segment == null) {
+        destination.write(s, next - s, initialTag);
+      } else if (destination instanceof ByteStore b) {
+        b.writeBytes(s, next - s, segment, offset(s));
+      } else {
+        ((SegmentedStore) destination).writeBytes(s, next - s, segment, offset(s));
+      }
+    }
+  }
+
+  /** Writes {@code sectors} sectors of raw bytes from {@code src} at {@code off}, by bulk copy. */
+  void writeBytes(long lba, long sectors, byte[] src, int off) {
+    check(lba, sectors);
+    for (long s = lba, end = lba + sectors, next; s < end; s = next) {
+      next = Math.min(end, segmentStart(s) + (1L << shift));
+      System.arraycopy(src, off + (int) (s - lba) * SECTOR, allocated(s), offset(s), (int) (next - s) * SECTOR);
+    }
+  }
+
+  /** Where sector {@code lba}'s bytes live, allocating its segment: for another store's bulk copy in. */
+  byte[] segmentFor(long lba) {
+    check(lba, 1);
+    return allocated(lba);
+  }
+
+  /** The byte offset of sector {@code lba} in {@link #segmentFor}'s array. */
+  int offsetOf(long lba) {
+    return offset(lba);
+  }
+
+  /** The segment boundary after {@code lba}: a bulk copy into this store stops there. */
+  long segmentEnd(long lba) {
+    return Math.min(capacity, segmentStart(lba) + (1L << shift));
   }
 
   @Override
@@ -132,12 +188,7 @@ public final class ByteStore implements BlockStore {
   public void write(Slice slice) {
     check(slice.lba(), slice.sectors());
     if (slice.hasBytes()) {
-      byte[] bytes = slice.bytes();
-      for (long s = slice.lba(), end = s + slice.sectors(), next; s < end; s = next) {
-        next = Math.min(end, segmentStart(s) + (1L << shift));
-        System.arraycopy(bytes, (int) (s - slice.lba()) * SECTOR, allocated(s), offset(s),
-            (int) (next - s) * SECTOR);
-      }
+      writeBytes(slice.lba(), slice.sectors(), slice.bytes(), 0);
       return;
     }
     long[] runs = slice.runs();
@@ -185,12 +236,10 @@ public final class ByteStore implements BlockStore {
           return base + at / SECTOR;
         }
       } else { // one side still holds its initial content: compare the other's bytes with it
-        byte[] expected = EXPECTED.get();
         byte[] written = mine != null ? mine : theirs;
         long tag = mine != null ? other.initialTag : initialTag;
         for (int k = 0; k < written.length / SECTOR; k++) {
-          SectorContent.fill(tag, base + k, expected, 0);
-          if (!Arrays.equals(written, k * SECTOR, (k + 1) * SECTOR, expected, 0, SECTOR)) {
+          if (SectorContent.firstBadByte(tag, base + k, written, k * SECTOR) >= 0) {
             return base + k;
           }
         }
@@ -205,16 +254,7 @@ public final class ByteStore implements BlockStore {
     if (segment == null) {
       return initialTag;
     }
-    int off = offset(lba);
-    long tag = SectorContent.tagOf(segment, off);
-    byte[] expected = EXPECTED.get();
-    SectorContent.fill(tag, lba, expected, 0);
-    int bad = Arrays.mismatch(segment, off, off + SECTOR, expected, 0, SECTOR);
-    if (bad >= 0) {
-      throw new IllegalStateException("sector " + lba + " is corrupt: byte " + bad
-          + " differs from the content of the tag " + tag + " in its header");
-    }
-    return tag;
+    return SectorContent.verifiedTag(segment, offset(lba), lba);
   }
 
   private byte[] allocated(long lba) {

@@ -113,6 +113,38 @@ public final class FileStore extends SegmentedStore {
     }
   }
 
+  /**
+   * File to file, both through the page cache: {@code FileChannel.transferTo}, the kernel copying between
+   * the two files without the bytes entering the JVM. Not with {@code O_DIRECT} (aligned buffers instead).
+   */
+  @Override
+  protected boolean transfer(int segment, int offset, SegmentedStore dst, int dstSegment, int dstOffset, int len) {
+    if (!(dst instanceof FileStore f) || alignment != 0 || f.alignment != 0) {
+      return false;
+    }
+    long from = position(segment, offset);
+    long to = f.position(dstSegment, dstOffset);
+    try {
+      synchronized (f.channel) { // transferTo writes at the target's position: one copier at a time
+        for (long done = 0; done < len; ) {
+          f.channel.position(to + done);
+          long n = channel.transferTo(from + done, len - done, f.channel);
+          if (n <= 0) {
+            throw new IOException("end of file at " + (from + done));
+          }
+          done += n;
+        }
+      }
+      if (f.sync == Sync.EVERY_WRITE) {
+        f.channel.force(false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("copy of " + path + " at byte " + from + " to " + f.path + ": "
+          + e.getMessage(), e);
+    }
+    return true;
+  }
+
   /** The aligned blocks around {@code [at, at + len)}, read into the bounce buffer (limit set to them). */
   private ByteBuffer alignedRead(long at, int len) throws IOException {
     long start = alignDown(at);

@@ -30,6 +30,16 @@ public final class OffHeapStore extends SegmentedStore {
     segments[segment].put(offset, src, off, len);
   }
 
+  /** Off-heap to off-heap: one {@code ByteBuffer.put} between the two segments. */
+  @Override
+  protected boolean transfer(int segment, int offset, SegmentedStore dst, int dstSegment, int dstOffset, int len) {
+    if (!(dst instanceof OffHeapStore o)) {
+      return false;
+    }
+    o.segments[dstSegment].put(dstOffset, segments[segment], offset, len);
+    return true;
+  }
+
   /** Called once per segment, under the store's first-write lock, before its bit is published. */
   @Override
   protected void allocate(int segment) {

@@ -30,8 +30,8 @@ public abstract class SegmentedStore implements BlockStore, AutoCloseable {
   private final long[] written;
   private final boolean verifyReads;
   private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
-  private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SECTOR]);
   private static final ThreadLocal<byte[]> FILL = ThreadLocal.withInitial(() -> new byte[FILL_SECTORS * SECTOR]);
+  private static final ThreadLocal<byte[]> BOUNCE = ThreadLocal.withInitial(() -> new byte[256 << 10]);
   private final ReentrantLock[] firstWrites = new ReentrantLock[16];
 
   protected SegmentedStore(long capacitySectors, long initialTag, int segmentSectors, boolean verifyReads) {
@@ -95,7 +95,7 @@ public abstract class SegmentedStore implements BlockStore, AutoCloseable {
     }
     byte[] sector = new byte[SECTOR];
     load(segment(lba), offset(lba), sector, 0, SECTOR);
-    return SectorContent.verifiedTag(sector, 0, lba, SCRATCH.get());
+    return SectorContent.verifiedTag(sector, 0, lba);
   }
 
   @Override
@@ -143,13 +143,69 @@ public abstract class SegmentedStore implements BlockStore, AutoCloseable {
       }
       return;
     }
-    byte[] bytes = slice.bytes();
-    for (long s = slice.lba(), end = s + slice.sectors(); s < end; ) {
+    writeBytes(slice.lba(), slice.sectors(), slice.bytes(), 0);
+  }
+
+  /** Writes {@code sectors} sectors of raw bytes from {@code src} at {@code off}, by bulk copy. */
+  void writeBytes(long lba, long sectors, byte[] src, int off) {
+    check(lba, sectors);
+    for (long s = lba, end = lba + sectors; s < end; ) {
       long next = Math.min(end, segmentEnd(s));
       firstWrite(segment(s), s, next);
-      store(segment(s), offset(s), bytes, (int) ((s - slice.lba()) * SECTOR), (int) (next - s) * SECTOR);
+      store(segment(s), offset(s), src, off + (int) ((s - lba) * SECTOR), (int) (next - s) * SECTOR);
       s = next;
     }
+  }
+
+  /**
+   * Moves bytes by bulk copy when the destination keeps real bytes too: straight from segment to segment
+   * where the two kinds allow it ({@link #transfer}: {@code ByteBuffer.put} between off-heap segments,
+   * {@code FileChannel.transferTo} between files), else through one buffer; a heap store's segment is
+   * loaded into directly. The bytes are neither decoded nor verified on the way, as a data mover copies
+   * blocks it does not understand: a later read, {@link #tagAt} or comparison checks them.
+   */
+  @Override
+  public void copyTo(long lba, long sectors, BlockStore destination) {
+    check(lba, sectors);
+    if (destination.capacitySectors() != capacity) {
+      throw new IllegalArgumentException("a copy between disks of " + capacity + " and "
+          + destination.capacitySectors() + " sectors");
+    }
+    SegmentedStore d = destination instanceof SegmentedStore x ? x : null;
+    ByteStore b = destination instanceof ByteStore x ? x : null;
+    if (d == null && b == null) {
+      BlockStore.super.copyTo(lba, sectors, destination);
+      return;
+    }
+    for (long s = lba, end = lba + sectors; s < end; ) {
+      long next = Math.min(Math.min(end, segmentEnd(s)), d != null ? d.segmentEnd(s) : b.segmentEnd(s));
+      int len = (int) (next - s) * SECTOR;
+      if (!isWritten(segment(s))) {
+        destination.write(s, next - s, initialTag);
+      } else if (b != null) {
+        load(segment(s), offset(s), b.segmentFor(s), b.offsetOf(s), len);
+      } else {
+        d.firstWrite(d.segment(s), s, next);
+        if (!transfer(segment(s), offset(s), d, d.segment(s), d.offset(s), len)) {
+          byte[] buffer = BOUNCE.get();
+          for (int at = 0; at < len; at += buffer.length) {
+            int n = Math.min(buffer.length, len - at);
+            load(segment(s), offset(s) + at, buffer, 0, n);
+            d.store(d.segment(s), d.offset(s) + at, buffer, 0, n);
+          }
+        }
+      }
+      s = next;
+    }
+  }
+
+  /**
+   * Copies {@code len} bytes from one of this store's written segments straight into one of {@code dst}'s
+   * (already laid down for its first write); false when this kind of store has no direct way into
+   * {@code dst}'s kind, and the copy goes through a buffer.
+   */
+  protected boolean transfer(int segment, int offset, SegmentedStore dst, int dstSegment, int dstOffset, int len) {
+    return false;
   }
 
   @Override

@@ -118,6 +118,28 @@ abstract class BlockStoreContractTest {
   }
 
   @Test
+  void copyToMovesARangeAcrossKindsOfStore() {
+    for (Kind k : kinds()) {
+      BlockStore mine = newStore(5000, 9);
+      BlockStore other = k.create(5000, 0);
+      mine.write(2000, 100, 5);
+      mine.write(10, 3, SectorContent.ZERO);
+      mine.copyTo(0, 5000, other);
+      assertEquals(-1, mine.firstDifference(other));
+      other.write(2047, 2, 6);
+      other.copyTo(2040, 10, mine); // across a segment boundary
+      assertEquals(6, mine.tagAt(2048));
+      assertEquals(5, mine.tagAt(2049 + 1));
+      assertEquals(-1, other.firstDifference(mine));
+      BlockStore third = k.create(5000, 0);
+      mine.copyTo(4090, 10, third); // the unwritten end: its initial content is copied
+      assertArrayEquals(new long[] {0, 4090, 0, 4090, 4100, 9, 4100, 5000, 0}, third.read(0, 5000).runs());
+      assertThrows(IllegalArgumentException.class, () -> mine.copyTo(0, 1, k.create(4999, 0)));
+      assertThrows(IndexOutOfBoundsException.class, () -> mine.copyTo(4999, 2, other));
+    }
+  }
+
+  @Test
   void firstDifferenceFindsTheExactFirstDifferingSector() {
     for (Kind k : kinds()) {
       BlockStore a = newStore(5000, 0);
@@ -191,7 +213,7 @@ abstract class BlockStoreContractTest {
       int start = r.nextInt(capacity);
       int end = Math.min(capacity, start + 1 + r.nextInt(r.nextBoolean() ? 8 : 200));
       long tag = r.nextInt(4) == 0 ? SectorContent.ZERO : r.nextInt(5) - 2; // few tags: runs coalesce
-      switch (r.nextInt(6)) {
+      switch (r.nextInt(7)) {
         case 0, 1 -> {
           a.write(start, end - start, tag);
           Arrays.fill(ma, start, end, tag);
@@ -215,6 +237,15 @@ abstract class BlockStoreContractTest {
           b.write(b.read(start, end - start));
           a.write(b.read(start, end - start));
           System.arraycopy(mb, start, ma, start, end - start);
+        }
+        case 5 -> { // a data mover's bulk copy, either way
+          if (r.nextBoolean()) {
+            a.copyTo(start, end - start, b);
+            System.arraycopy(ma, start, mb, start, end - start);
+          } else {
+            b.copyTo(start, end - start, a);
+            System.arraycopy(mb, start, ma, start, end - start);
+          }
         }
         default -> assertArrayEquals(runs(ma, start, end), a.read(start, end - start).runs(),
             () -> where + ": read [" + start + ", " + end + ")");

@@ -40,6 +40,21 @@ class ByteStoreTest {
   }
 
   @Test
+  void aBulkCopyMovesCorruptBytesAsTheyAreAndTheyAreCaughtWhenRead() {
+    ByteStore s = new ByteStore(100, 3);
+    s.write(10, 4, 42);
+    s.corrupt(11, 300);
+    ByteStore copy = new ByteStore(100, 0);
+    s.copyTo(0, 100, copy); // a data mover does not interpret what it moves
+    assertEquals(-1, s.firstDifference(copy), "the copy holds the source's bytes, corrupt one included");
+    assertCorrupt(11, () -> copy.tagAt(11));
+    assertCorrupt(11, () -> copy.read(0, 100));
+    ExtentStore tags = new ExtentStore(100, 3);
+    tags.write(10, 4, 42);
+    assertCorrupt(11, () -> copy.firstDifference(tags));
+  }
+
+  @Test
   void corruptionOfInitialContentIsDetectedToo() {
     for (long initial : new long[] {SectorContent.ZERO, -1}) {
       ByteStore s = new ByteStore(5000, initial);

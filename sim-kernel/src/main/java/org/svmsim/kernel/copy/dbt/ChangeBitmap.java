@@ -19,6 +19,7 @@ import java.util.Arrays;
 public final class ChangeBitmap {
   private final long blocks;
   private final long blockSectors;
+  private final int blockShift; // log2 of blockSectors when a power of two, else -1: a write costs no division
   private final long capacitySectors;
   private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
   private static final VarHandle COUNT;
@@ -42,6 +43,7 @@ public final class ChangeBitmap {
     }
     this.capacitySectors = capacitySectors;
     this.blockSectors = blockSectors;
+    this.blockShift = Long.bitCount(blockSectors) == 1 ? Long.numberOfTrailingZeros(blockSectors) : -1;
     this.blocks = (capacitySectors + blockSectors - 1) / blockSectors;
     long wordCount = (blocks + 63) >>> 6;
     if (wordCount > Integer.MAX_VALUE - 8) {
@@ -68,11 +70,12 @@ public final class ChangeBitmap {
       throw new IndexOutOfBoundsException("sectors [" + lba + ", " + (lba + sectors) + ") outside a disk of "
           + capacitySectors + " sectors");
     }
-    return lba / blockSectors;
+    return blockShift >= 0 ? lba >>> blockShift : lba / blockSectors;
   }
 
   long lastBlock(long lba, long sectors) {
-    return (lba + sectors - 1) / blockSectors;
+    long last = lba + sectors - 1;
+    return blockShift >= 0 ? last >>> blockShift : last / blockSectors;
   }
 
   /** Sets blocks {@code [from, to)}; returns how many were clear. Safe from any number of threads. */

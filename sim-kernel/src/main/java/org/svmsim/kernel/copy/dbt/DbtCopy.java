@@ -2,7 +2,7 @@ package org.svmsim.kernel.copy.dbt;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
+import org.svmsim.kernel.copy.ChunkBuffer;
 import org.svmsim.kernel.copy.RegionLocks;
 import org.svmsim.kernel.storage.BlockStore;
 
@@ -41,10 +41,7 @@ public final class DbtCopy {
   private volatile boolean done;
   private int stalls;
   private long cursor; // sector: everything of the current set below it is copied or in flight
-  private BlockStore.Slice buffer;
-  private long copiedSectors;
-  private long passCopiedSectors;
-  private final LongAdder guestWrites = new LongAdder();
+  private final ChunkBuffer buffer = new ChunkBuffer();
 
   /** What comes after a pass. */
   public enum Next {
@@ -94,10 +91,7 @@ public final class DbtCopy {
    * into the copy buffer; returns its length, 0 when the pass has nothing left (then {@link #endPass}).
    */
   public long beginChunk(long maxSectors) {
-    if (buffer != null) {
-      throw new IllegalStateException("chunk [" + buffer.lba() + ", " + (buffer.lba() + buffer.sectors())
-          + ") is still in flight");
-    }
+    buffer.checkEmpty();
     if (done || maxSectors <= 0 || cursor >= source.capacitySectors()) {
       return 0;
     }
@@ -113,7 +107,7 @@ public final class DbtCopy {
     long len = Math.min(maxSectors, runEnd - start);
     long bits = locks.lock(start, len);
     try {
-      buffer = source.read(start, len);
+      buffer.hold(source.read(start, len));
     } finally {
       locks.unlock(bits);
     }
@@ -123,18 +117,12 @@ public final class DbtCopy {
 
   /** The chunk in flight reached the destination. */
   public void finishChunk() {
-    if (buffer == null) {
-      throw new IllegalStateException("no chunk in flight");
-    }
-    destination.write(buffer);
-    copiedSectors += buffer.sectors();
-    passCopiedSectors += buffer.sectors();
-    buffer = null;
+    buffer.land(destination);
   }
 
   /** Gives up the copy (failed or cancelled): the chunk in flight is dropped; the source is complete. */
   public void abandon() {
-    buffer = null;
+    buffer.drop();
     done = true;
   }
 
@@ -155,16 +143,15 @@ public final class DbtCopy {
       return repeats == null ? dirty.set(first, last) : dirty.set(first, last, repeats);
     } finally {
       locks.unlock(bits);
-      guestWrites.increment();
     }
   }
 
   /** Ends the pass whose set is exhausted and decides what comes next. */
   public PassEnd endPass() {
-    if (buffer != null || done || cursor < source.capacitySectors()) {
+    if (!buffer.isEmpty() || done || cursor < source.capacitySectors()) {
       throw new IllegalStateException("pass " + pass + " is not finished: call beginChunk until it returns 0");
     }
-    long copiedBytes = passCopiedSectors * BlockStore.SECTOR;
+    long copiedBytes = buffer.passSectors() * BlockStore.SECTOR;
     PassEnd end;
     if (stunned) {
       done = true;
@@ -183,7 +170,7 @@ public final class DbtCopy {
     passes.add(end);
     pass++;
     cursor = 0;
-    passCopiedSectors = 0;
+    buffer.newPass();
     return end;
   }
 
@@ -233,7 +220,7 @@ public final class DbtCopy {
 
   /** Sectors of this pass's set not copied yet (a chunk in flight counts as copied). */
   public long passRemainingSectors() {
-    return current.dirtySectors() - passCopiedSectors - (buffer == null ? 0 : buffer.sectors());
+    return current.dirtySectors() - buffer.passSectors() - buffer.inFlightSectors();
   }
 
   /** Sectors the guest dirtied during this pass: the next pass's set, before hot blocks are taken out. */
@@ -260,12 +247,12 @@ public final class DbtCopy {
   }
 
   public boolean inFlight() {
-    return buffer != null;
+    return !buffer.isEmpty();
   }
 
   /** The chunk {@link #beginChunk} last read, still in flight; null when none is. */
   public BlockStore.Slice inFlightChunk() {
-    return buffer;
+    return buffer.inFlight();
   }
 
   public List<PassEnd> passes() {
@@ -278,11 +265,7 @@ public final class DbtCopy {
   }
 
   public long copiedSectors() {
-    return copiedSectors;
-  }
-
-  public long guestWrites() {
-    return guestWrites.sum();
+    return buffer.totalSectors();
   }
 
   public DbtPolicy policy() {

@@ -10,8 +10,8 @@ import org.svmsim.kernel.copy.RegionLocks;
 import org.svmsim.kernel.storage.BlockStore;
 
 /**
- * One mirror-mode copy pass over real content: the copier reads a chunk of the source, writes it to the
- * destination, and moves on; guest writes are routed by {@link MirrorRegions}. A write that touches the
+ * One mirror-mode copy pass over real content: the copier copies a chunk of the source to the destination,
+ * and moves on; guest writes are routed by {@link MirrorRegions}. A write that touches the
  * chunk in flight is held and applied, mirrored, once that chunk is on the destination (the usual design;
  * the exact serialisation in ESXi is not public). Timing-free: callers decide when each step happens.
  *
@@ -20,10 +20,12 @@ import org.svmsim.kernel.storage.BlockStore;
  * by region: a writer holds the stripes of its sectors while it routes and applies (so overlapping writes
  * reach both disks in the same order), and keeps its held writes and its counters in those stripes (so
  * finding whether a write overlaps a held one looks at its own stripes only, never at every held write).
- * The copier takes every stripe only for the two instants it moves the cursor: when a chunk starts (then
- * reads it without locks: every write touching it is held from that instant on) and when it lands (then
- * applies the held writes, in arrival order, before any later write to their sectors can pass). The chunk
- * itself is written to the destination without locks: no writer touches the destination there.
+ * The copier takes every stripe only for the two instants it moves the cursor: when a chunk starts (every
+ * write touching it is held from that instant on) and when it lands (then applies the held writes, in
+ * arrival order, before any later write to their sectors can pass). In between, without locks, the chunk
+ * is copied from the source to the destination in one bulk copy ({@link BlockStore#copyTo}): no write
+ * reaches the chunk on either disk while it is in flight, so what lands is the chunk as it was when it
+ * started, moved once, with no copy buffer in between.
  */
 public final class MirrorPass {
   private final BlockStore source;
@@ -33,7 +35,6 @@ public final class MirrorPass {
   private final Stripe[] stripes;
   private final AtomicLong arrivals = new AtomicLong();
   private long copiedSectors;
-  private BlockStore.Slice buffer;
 
   /**
    * A guest write: {@code tag} names its content; {@code owner} and {@code issuedAt} are the caller's
@@ -76,37 +77,41 @@ public final class MirrorPass {
     }
   }
 
-  /** Starts copying the next chunk of at most {@code maxSectors}: reads it into the copy buffer. */
+  /**
+   * Starts copying the next chunk of at most {@code maxSectors}: from now on every write touching it is
+   * held. Returns its length, 0 when the pass is done.
+   */
   public long beginChunk(long maxSectors) {
     long all = locks.lockAll();
-    long len;
     try {
-      len = regions.beginChunk(maxSectors);
+      return regions.beginChunk(maxSectors);
     } finally {
       locks.unlock(all);
     }
-    if (len > 0) {
-      buffer = source.read(regions.chunkStart(), len);
-    }
-    return len;
-  }
-
-  /** {@link #beginChunk}, returning the chunk's content, or null when the pass is done. */
-  public BlockStore.Slice beginChunkSlice(long maxSectors) {
-    return beginChunk(maxSectors) > 0 ? buffer : null;
   }
 
   /**
-   * The chunk reached the destination: the held writes are applied, mirrored, in arrival order, then each
-   * one's completion handle is called, in the copier's thread. Returns them.
+   * {@link #beginChunk}, returning the chunk's place ({@link BlockStore.Slice#extent}: its content moves when
+   * it lands), or null when the pass is done.
+   */
+  public BlockStore.Slice beginChunkSlice(long maxSectors) {
+    long len = beginChunk(maxSectors);
+    return len > 0 ? BlockStore.Slice.extent(regions.chunkStart(), len) : null;
+  }
+
+  /**
+   * The chunk reaches the destination (copied now, source to destination); the held writes are applied,
+   * mirrored, in arrival order, then each one's completion handle is called, in the copier's thread.
+   * Returns them.
    */
   public List<Applied> finishChunk() {
-    if (buffer == null) {
+    if (!regions.inFlight()) {
       throw new IllegalStateException("no chunk in flight");
     }
-    destination.write(buffer);
-    copiedSectors += buffer.sectors();
-    buffer = null;
+    long start = regions.chunkStart();
+    long len = regions.chunkEnd() - start;
+    source.copyTo(start, len, destination);
+    copiedSectors += len;
     List<Held> held;
     List<Applied> released;
     long all = locks.lockAll();
@@ -132,7 +137,6 @@ public final class MirrorPass {
    * completion handles.
    */
   public List<Applied> abandon() {
-    buffer = null;
     List<Held> held;
     List<Applied> released;
     long all = locks.lockAll();

@@ -3,6 +3,7 @@ package org.svmsim.kernel.copy.snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongFunction;
+import org.svmsim.kernel.copy.ChunkBuffer;
 import org.svmsim.kernel.storage.BlockStore;
 
 /**
@@ -27,9 +28,7 @@ public final class SnapshotCopy {
   private final List<RoundEnd> rounds = new ArrayList<>();
   private volatile Stage stage = Stage.COPY_PARENT; // read by guest writers
   private long cursor;
-  private BlockStore.Slice buffer;
-  private long roundCopiedSectors;
-  private long copiedSectors;
+  private final ChunkBuffer buffer = new ChunkBuffer();
   private int stalls;
 
   private enum Stage { COPY_PARENT, CONSOLIDATE, FINAL, DONE, ABANDONED }
@@ -90,10 +89,7 @@ public final class SnapshotCopy {
    * the oldest child's grains), into the copy buffer; returns its length, 0 when the round is done.
    */
   public long beginChunk(long maxSectors) {
-    if (buffer != null) {
-      throw new IllegalStateException("chunk [" + buffer.lba() + ", " + (buffer.lba() + buffer.sectors())
-          + ") is still in flight");
-    }
+    buffer.checkEmpty();
     long capacity = source.capacitySectors();
     if (maxSectors <= 0 || cursor >= capacity || stage == Stage.DONE || stage == Stage.ABANDONED) {
       return 0;
@@ -119,29 +115,23 @@ public final class SnapshotCopy {
       from = target.content();
     }
     long len = Math.min(maxSectors, runEnd - start);
-    buffer = from.read(start, len);
+    buffer.hold(from.read(start, len));
     cursor = start + len;
     return len;
   }
 
   /** The chunk in flight reached the destination. */
   public void finishChunk() {
-    if (buffer == null) {
-      throw new IllegalStateException("no chunk in flight");
-    }
-    destination.write(buffer);
-    roundCopiedSectors += buffer.sectors();
-    copiedSectors += buffer.sectors();
-    buffer = null;
+    buffer.land(destination);
   }
 
   /** Ends the round whose copy is done and decides what comes next. */
   public RoundEnd endRound() {
-    if (buffer != null || cursor < source.capacitySectors() || stage == Stage.DONE
+    if (!buffer.isEmpty() || cursor < source.capacitySectors() || stage == Stage.DONE
         || stage == Stage.ABANDONED) {
       throw new IllegalStateException("round " + rounds.size() + " is not finished: call beginChunk until 0");
     }
-    long copied = roundCopiedSectors * BlockStore.SECTOR;
+    long copied = buffer.passSectors() * BlockStore.SECTOR;
     RoundEnd end;
     if (stage == Stage.COPY_PARENT) {
       chain.reparent(destination);
@@ -157,7 +147,7 @@ public final class SnapshotCopy {
     }
     rounds.add(end);
     cursor = 0;
-    roundCopiedSectors = 0;
+    buffer.newPass();
     return end;
   }
 
@@ -198,7 +188,7 @@ public final class SnapshotCopy {
    * holds every write. Returns that chain, for the VM's further I/O.
    */
   public DiskChain abandon() {
-    buffer = null;
+    buffer.drop();
     stage = Stage.ABANDONED;
     return sourceChain();
   }
@@ -217,12 +207,12 @@ public final class SnapshotCopy {
   }
 
   public boolean inFlight() {
-    return buffer != null;
+    return !buffer.isEmpty();
   }
 
   /** The chunk {@link #beginChunk} last read, still in flight; null when none is. */
   public BlockStore.Slice inFlightChunk() {
-    return buffer;
+    return buffer.inFlight();
   }
 
   public List<RoundEnd> rounds() {
@@ -235,7 +225,7 @@ public final class SnapshotCopy {
   }
 
   public long copiedSectors() {
-    return copiedSectors;
+    return buffer.totalSectors();
   }
 
   /** Where the destination first differs from what the VM sees, or -1: checked at switchover. */

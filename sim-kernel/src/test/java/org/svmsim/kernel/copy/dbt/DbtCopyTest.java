@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.svmsim.kernel.copy.Interleavings;
 import org.svmsim.kernel.copy.dbt.DbtCopy.Next;
 import org.svmsim.kernel.copy.dbt.DbtCopy.PassEnd;
 import org.svmsim.kernel.storage.BlockStore;
@@ -190,32 +191,15 @@ class DbtCopyTest {
    */
   @Test
   void randomInterleavingsEndWithEqualDisksOrACompleteSource() {
-    runSeeds(300, ExtentStore::new);
+    Interleavings.runSeeds(300, ExtentStore::new, DbtCopyTest::runOneSeed, Next.DONE, Next.FAIL);
   }
 
   @Test
   void randomInterleavingsOnRealBytesEndWithByteIdenticalDisks() {
-    runSeeds(40, ByteStore::new);
+    Interleavings.runSeeds(40, ByteStore::new, DbtCopyTest::runOneSeed, Next.DONE, Next.FAIL);
   }
 
-  private interface StoreKind {
-    BlockStore create(long capacity, long initialTag);
-  }
-
-  private static void runSeeds(int seeds, StoreKind kind) {
-    int[] outcomes = new int[Next.values().length];
-    for (long seed = 1; seed <= seeds; seed++) {
-      try {
-        outcomes[runOneSeed(seed, kind).ordinal()]++;
-      } catch (RuntimeException e) {
-        throw new AssertionError("seed " + seed + ": " + e, e);
-      }
-    }
-    assertTrue(outcomes[Next.DONE.ordinal()] > 0 && outcomes[Next.FAIL.ordinal()] > 0,
-        "both outcomes are exercised: " + Arrays.toString(outcomes));
-  }
-
-  private static Next runOneSeed(long seed, StoreKind kind) {
+  private static Next runOneSeed(long seed, Interleavings.StoreKind kind) {
     SplittableRandom r = new SplittableRandom(seed);
     int capacity = 16 + r.nextInt(280);
     int bs = 1 << r.nextInt(5);

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.svmsim.kernel.copy.Interleavings;
 import org.svmsim.kernel.storage.BlockStore;
 import org.svmsim.kernel.storage.ByteStore;
 import org.svmsim.kernel.storage.ExtentStore;
@@ -207,7 +208,7 @@ class MirrorPassTest {
    */
   @Test
   void randomInterleavingsEndWithEqualDisksHoldingTheLastWrites() {
-    runSeeds(200, ExtentStore::new);
+    Interleavings.checkSeeds(200, ExtentStore::new, MirrorPassTest::runOneSeed);
   }
 
   /**
@@ -216,25 +217,10 @@ class MirrorPassTest {
    */
   @Test
   void randomInterleavingsOnRealBytesEndWithByteIdenticalDisks() {
-    runSeeds(40, ByteStore::new);
+    Interleavings.checkSeeds(40, ByteStore::new, MirrorPassTest::runOneSeed);
   }
 
-  /** Builds the disks of one run: the property holds whatever keeps the content. */
-  private interface StoreKind {
-    BlockStore create(long capacity, long initialTag);
-  }
-
-  private static void runSeeds(int seeds, StoreKind kind) {
-    for (long seed = 1; seed <= seeds; seed++) {
-      try {
-        runOneSeed(seed, kind);
-      } catch (RuntimeException e) { // e.g. a corrupt sector found by a ByteStore: name the seed
-        throw new AssertionError("seed " + seed + ": " + e, e);
-      }
-    }
-  }
-
-  private static void runOneSeed(long seed, StoreKind kind) {
+  private static void runOneSeed(long seed, Interleavings.StoreKind kind) {
     SplittableRandom r = new SplittableRandom(seed);
     int capacity = 16 + r.nextInt(240);
     BlockStore src = kind.create(capacity, INITIAL);

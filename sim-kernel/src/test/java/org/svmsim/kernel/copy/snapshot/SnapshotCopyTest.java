@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.svmsim.kernel.copy.Interleavings;
 import org.svmsim.kernel.copy.snapshot.SnapshotCopy.Next;
 import org.svmsim.kernel.copy.snapshot.SnapshotCopy.RoundEnd;
 import org.svmsim.kernel.storage.BlockStore;
@@ -113,32 +114,15 @@ class SnapshotCopyTest {
    */
   @Test
   void randomInterleavingsAlwaysReadTheLastWriteAndEndOnAnEqualDestination() {
-    runSeeds(300, ExtentStore::new);
+    Interleavings.runSeeds(300, ExtentStore::new, SnapshotCopyTest::runOneSeed, Next.DONE, Next.FAIL);
   }
 
   @Test
   void randomInterleavingsOnRealBytes() {
-    runSeeds(20, ByteStore::new);
+    Interleavings.runSeeds(20, ByteStore::new, SnapshotCopyTest::runOneSeed, Next.DONE, Next.FAIL);
   }
 
-  private interface StoreKind {
-    BlockStore create(long capacity, long initialTag);
-  }
-
-  private static void runSeeds(int seeds, StoreKind kind) {
-    int[] outcomes = new int[Next.values().length];
-    for (long seed = 1; seed <= seeds; seed++) {
-      try {
-        outcomes[runOneSeed(seed, kind).ordinal()]++;
-      } catch (RuntimeException e) {
-        throw new AssertionError("seed " + seed + ": " + e, e);
-      }
-    }
-    assertTrue(outcomes[Next.DONE.ordinal()] > 0 && outcomes[Next.FAIL.ordinal()] > 0,
-        "both outcomes are exercised: " + Arrays.toString(outcomes));
-  }
-
-  private static Next runOneSeed(long seed, StoreKind kind) {
+  private static Next runOneSeed(long seed, Interleavings.StoreKind kind) {
     SplittableRandom r = new SplittableRandom(seed);
     int capacity = 16 + r.nextInt(280);
     int grain = 1 + r.nextInt(16);
