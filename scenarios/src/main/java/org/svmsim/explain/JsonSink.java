@@ -53,6 +53,11 @@ final class JsonSink implements Explainer.Sink {
     g.writeStringField("failureReason", s.failureReason());
     g.writeNumberField("migrationTimeMs", s.migrationTimeMs());
     g.writeNumberField("downtimeMs", s.downtimeMs());
+    g.writeArrayFieldStart("faults");
+    for (String f : s.faults()) {
+      g.writeString(f);
+    }
+    g.writeEndArray();
     g.writeArrayFieldStart("migrations");
     for (Migration m : s.migrations()) {
       migration(m);
@@ -106,6 +111,22 @@ final class JsonSink implements Explainer.Sink {
       g.writeNumberField(t.getKey(), t.getValue());
     }
     g.writeEndObject();
+    g.writeArrayFieldStart("faults");
+    for (Migration.Fault f : m.faults.values()) {
+      g.writeStartObject();
+      g.writeStringField("kind", f.kind);
+      g.writeStringField("mode", f.mode);
+      g.writeStringField("from", f.first == Timestamps.NONE ? null : Timestamps.iso(f.first));
+      g.writeStringField("to", f.last == Timestamps.NONE ? null : Timestamps.iso(f.last));
+      g.writeNumberField("lines", f.lines);
+      g.writeArrayFieldStart("evidence");
+      for (String e : f.evidence) {
+        g.writeString(e);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeArrayFieldStart("evidence");
     for (String e : m.evidence) {
       g.writeString(e);

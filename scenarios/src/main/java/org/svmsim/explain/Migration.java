@@ -41,6 +41,74 @@ final class Migration {
   long downtimeMicros;
   int stuns;
   final List<String> evidence = new ArrayList<>();
+  /** The faults its lines show, by kind, in the order they were first seen. */
+  final Map<String, Fault> faults = new LinkedHashMap<>();
+
+  /** One fault explain read from the lines: its kind, mode, first and last line, and its evidence. */
+  static final class Fault {
+    static final int MAX_EVIDENCE = 8;
+    final String kind;
+    String mode;
+    long first = Timestamps.NONE;
+    long last = Timestamps.NONE;
+    int lines;
+    final List<String> evidence = new ArrayList<>();
+
+    Fault(String kind) {
+      this.kind = kind;
+    }
+
+    void add(String modeSeen, long t, String line) {
+      lines++;
+      if (modeSeen != null) {
+        mode = modeSeen;
+      }
+      if (t != Timestamps.NONE) {
+        first = first == Timestamps.NONE ? t : Math.min(first, t);
+        last = Math.max(last, t);
+      }
+      if (evidence.size() < MAX_EVIDENCE) {
+        evidence.add(line);
+      } else {
+        // Keep the first lines and the last one: the retries and how they ended.
+        evidence.set(MAX_EVIDENCE - 1, line);
+      }
+    }
+
+    void absorb(Fault o) {
+      int before = lines;
+      for (String e : o.evidence) {
+        add(null, Timestamps.NONE, e);
+      }
+      lines = before + o.lines;
+      mode = mode != null ? mode : o.mode;
+      if (o.first != Timestamps.NONE) {
+        first = first == Timestamps.NONE ? o.first : Math.min(first, o.first);
+        last = Math.max(last, o.last);
+      }
+    }
+  }
+
+  /**
+   * The mode of a fault its lines do not name: an I/O error or a lock the copy got past was transient, one
+   * the migration failed with persistent.
+   */
+  void settleFaults() {
+    for (Fault f : faults.values()) {
+      boolean modal = f.kind.equals("dest-write-error") || f.kind.equals("source-read-error")
+          || f.kind.equals("lock-conflict");
+      if (f.mode == null && modal && (failed || succeeded)) {
+        f.mode = failed ? "persistent" : "transient";
+      }
+    }
+  }
+
+  void fault(String kind, String mode, long t, String line) {
+    // A copy that never converged ends as a switchover over its limit: one fault, not two.
+    String k = kind.equals("switchover-timeout") && faults.containsKey(FaultSigns.NO_CONVERGENCE)
+        ? FaultSigns.NO_CONVERGENCE : kind;
+    faults.computeIfAbsent(k, Fault::new).add(mode, t, line);
+  }
 
   void seen(long t) {
     if (t == Timestamps.NONE) {
@@ -143,5 +211,6 @@ final class Migration {
     for (String e : other.evidence) {
       evidence(e);
     }
+    other.faults.forEach((k, f) -> faults.computeIfAbsent(k, Fault::new).absorb(f));
   }
 }

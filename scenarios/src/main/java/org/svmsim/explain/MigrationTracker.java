@@ -24,6 +24,7 @@ final class MigrationTracker {
   private final Map<String, Migration> byId = new HashMap<>();
   private final Map<String, Migration> byOp = new HashMap<>();
   private final Map<String, Migration> byDevice = new HashMap<>();
+  private final FaultSigns signs = new FaultSigns();
   private int dropped;
 
   /** Per file: the VM a vmware.log belongs to, and the fault block being read in an agent log. */
@@ -34,6 +35,7 @@ final class MigrationTracker {
   }
 
   List<Migration> migrations() {
+    migrations.forEach(Migration::settleFaults);
     return migrations;
   }
 
@@ -48,6 +50,7 @@ final class MigrationTracker {
     }
     if (p.inherited) {
       continuation(p, f);
+      return;
     } else if (e instanceof VmwareCatalog v) {
       vmware(file, p, f, v);
     } else if (e instanceof VmkernelCatalog k) {
@@ -57,6 +60,31 @@ final class MigrationTracker {
     } else if (e instanceof HostdCatalog h) {
       hostd(file, p, h);
     }
+    FaultSigns.Sign sign = signs.of(p);
+    if (sign != null) {
+      faultMigration(p, f).fault(sign.kind(), sign.mode(), p.time, evidence(file, p));
+    }
+  }
+
+  /** The migration a fault's line belongs to: by the VM, the opID or the migration id it names. */
+  private Migration faultMigration(ParsedLine p, FileState f) {
+    Migration m = null;
+    if (p.family instanceof VmwareCatalog) {
+      m = vmMigration(f);
+    } else if (p.family instanceof VpxaCatalog) {
+      m = p.opId == null ? null : byOp.get(p.opId);
+    } else if (p.family instanceof HostdCatalog) {
+      m = byHostdOp(p.opId);
+    } else if (p.normal != null && p.normal.matches("\\d{10,20} [SD]: .*")) {
+      m = byMid(p.normal.substring(0, p.normal.indexOf(' ')));
+    }
+    if (m == null) {
+      m = sole();
+    }
+    if (m == null) {
+      m = migrations.isEmpty() ? create() : migrations.get(migrations.size() - 1);
+    }
+    return m;
   }
 
   private void vmware(String file, ParsedLine p, FileState f, VmwareCatalog e) {

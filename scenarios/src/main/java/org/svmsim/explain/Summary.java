@@ -21,6 +21,12 @@ public record Summary(List<String> files, long lines, long layouts, long familie
     return migrations.stream().filter(m -> m.failed).map(m -> m.reason).findFirst().orElse("");
   }
 
+  /** Every fault the lines show, {@code kind} or {@code kind:mode}, in the order the migrations were read. */
+  public List<String> faults() {
+    return migrations.stream().flatMap(m -> m.faults.values().stream())
+        .map(f -> f.mode == null ? f.kind : f.kind + ":" + f.mode).distinct().toList();
+  }
+
   /** The last migration's time, as summary.json reports the run's relocate; -1 if none. */
   public double migrationTimeMs() {
     return migrations.isEmpty() ? -1 : migrations.get(migrations.size() - 1).elapsedMillis();

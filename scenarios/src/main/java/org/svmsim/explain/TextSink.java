@@ -72,6 +72,9 @@ final class TextSink implements Explainer.Sink {
     }
     b.append(String.format(Locale.ROOT, "; migration time %.3f s; downtime %.3f ms%n",
         s.migrationTimeMs() / 1000.0, s.downtimeMs()));
+    if (!s.faults().isEmpty()) {
+      b.append("faults: ").append(String.join(", ", s.faults())).append('\n');
+    }
     int n = 0;
     for (Migration m : s.migrations()) {
       b.append("\nmigration ").append(++n).append(": vm ").append(m.vm == null ? "?" : m.vm)
@@ -101,6 +104,14 @@ final class TextSink implements Explainer.Sink {
       b.append('\n');
       for (Map.Entry<String, Long> t : m.stageMillis().entrySet()) {
         b.append(String.format(Locale.ROOT, "  %-10s %12.3f s%n", t.getKey(), t.getValue() / 1000.0));
+      }
+      for (Migration.Fault f : m.faults.values()) {
+        b.append("  fault: ").append(f.kind).append(f.mode == null ? "" : " (" + f.mode + ")")
+            .append(f.first == Timestamps.NONE ? "" : ", from " + Timestamps.iso(f.first) + " to "
+                + Timestamps.iso(f.last)).append(", ").append(f.lines).append(" line(s):\n");
+        for (String e : f.evidence) {
+          b.append("    ").append(e).append('\n');
+        }
       }
       b.append("  evidence:\n");
       for (String e : m.evidence) {

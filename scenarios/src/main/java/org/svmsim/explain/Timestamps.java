@@ -121,6 +121,11 @@ final class Timestamps {
     return i > at + 4 && s.substring(at, i).contains("YYYY") ? i : -1;
   }
 
+  /** {@code millis} as ISO-8601 UTC ({@code 2016-05-19T12:59:29.720Z}); syslog stamps read as 1970. */
+  static String iso(long millis) {
+    return java.time.Instant.ofEpochMilli(millis).toString();
+  }
+
   private static boolean digits(String s, int at, int count) {
     if (at + count > s.length()) {
       return false;

@@ -5,46 +5,103 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.svmsim.cli.Main;
+import org.svmsim.kernel.config.Method;
 
 /**
- * explain on svmsim's own four logs: every line is recognised, and the summary agrees with summary.json
- * on the outcome, the failure reason, the migration time and the downtime (within 1 ms). big-disk is left
- * to benchmarks/speed.sh: it takes a minute.
+ * explain on svmsim's own four logs: for every bundled scenario and every method, for both layout
+ * families of {@code host.version}, and for one run of each fault kind with each method, every line is
+ * recognised, the summary agrees with summary.json on the outcome, the failure reason, the migration time
+ * and the downtime (within 1 ms), and it names the fault the run's logs show, with its evidence lines.
+ * big-disk is left to benchmarks/speed.sh: it takes a minute; the fault runs use the small quick scenario.
  */
 class ExplainOwnLogsTest {
   @TempDir
   static Path tmp;
 
-  static Stream<Arguments> runs() {
-    return Stream.of(
-        Arguments.of("seed", List.of()),
-        Arguments.of("quick", List.of()),
-        Arguments.of("quick", List.of("--set", "host.version=8.0.2")),
-        Arguments.of("quick", List.of("--set", "host.version=5.0.0", "--seed", "3")),
-        Arguments.of("quick", List.of("--set", "datastores.1.performance.bandwidth=3MB/s",
-            "--set", "timeline.1.options.maxSwitchover=1s")),
-        Arguments.of("quick", List.of("--set", "datastores.1.free=600MiB")));
+  /** A run: its arguments after {@code run}, and the fault ({@code kind[:mode]}) explain must name, or null. */
+  record Run(String scenario, String method, List<String> extra, String fault) {
+    @Override
+    public String toString() {
+      return scenario + " " + method + " " + String.join(" ", extra);
+    }
   }
 
-  @ParameterizedTest
+  static List<String> bundled() throws IOException {
+    try (var in = ExplainOwnLogsTest.class.getResourceAsStream("/scenarios/index.txt")) {
+      BufferedReader r = new BufferedReader(new InputStreamReader(Objects.requireNonNull(in), StandardCharsets.UTF_8));
+      return r.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(String::trim)
+          .filter(s -> !s.equals("big-disk")).toList();
+    }
+  }
+
+  static Stream<Arguments> runs() throws IOException {
+    List<Run> runs = new ArrayList<>();
+    for (String method : Method.implementedIds()) {
+      for (String scenario : bundled()) {
+        runs.add(new Run(scenario, method, List.of(), null));
+      }
+      runs.add(new Run("quick", method, List.of("--set", "host.version=8.0.2"), null));
+      runs.add(new Run("quick", method, List.of("--set", "host.version=5.0.0", "--seed", "3"), null));
+      runs.add(new Run("quick", method, List.of("--set", "datastores.1.performance.bandwidth=3MB/s",
+          "--set", "timeline.1.options.maxSwitchover=1s"), null));
+      runs.add(new Run("quick", method, List.of("--set", "datastores.1.free=600MiB"), null));
+      runs.addAll(faults(method));
+    }
+    return runs.stream().map(r -> Arguments.of(r));
+  }
+
+  /** One run per fault kind (both modes of the two I/O errors and the lock), each where it strikes. */
+  private static List<Run> faults(String method) {
+    List<Run> runs = new ArrayList<>();
+    String[][] kinds = {
+        {"dest-write-error:persistent@40%", "dest-write-error:persistent"},
+        {"dest-write-error:transient@40%", "dest-write-error:transient"},
+        {"source-read-error:persistent@40%", "source-read-error:persistent"},
+        {"source-read-error:transient@40%", "source-read-error:transient"},
+        {"lock-conflict:persistent@phase1", "lock-conflict:persistent"},
+        {"lock-conflict:transient@phase1", "lock-conflict:transient"},
+        {"cancel@40%", "cancel"},
+        {"switchover-timeout@phase9", "switchover-timeout"},
+        {"dest-out-of-space@40%", "dest-out-of-space"},
+        // Injected and recorded; their lines (if any yet) must name them and nothing else.
+        {"dest-slow:latency@40%", null},
+        {"agent-restart:vpxa@40%", null},
+        {"agent-restart:hostd@40%", null},
+        {"host-crash@40%", null}};
+    for (String[] k : kinds) {
+      List<String> extra = new ArrayList<>(List.of("--fault", k[0]));
+      if (k[0].startsWith("dest-out-of-space")) {
+        extra.addAll(List.of("--set", "vms.0.disks.0.provisioning=thin"));
+      }
+      runs.add(new Run("quick", method, extra, k[1]));
+    }
+    return runs;
+  }
+
+  @ParameterizedTest(name = "{0}")
   @MethodSource("runs")
-  void theSummaryAgreesWithSummaryJson(String scenario, List<String> extra) throws IOException {
-    Path out = tmp.resolve(scenario + "-" + String.join("_", extra).replaceAll("[^A-Za-z0-9_.]", ""));
-    List<String> args = new ArrayList<>(List.of("run", scenario, "--out", out.toString()));
-    args.addAll(extra);
+  void theSummaryAgreesWithSummaryJson(Run run) throws IOException {
+    Path out = tmp.resolve((run.toString()).replaceAll("[^A-Za-z0-9_.]", "_"));
+    List<String> args = new ArrayList<>(List.of("run", run.scenario(), "--method", run.method(), "--out",
+        out.toString(), "--events", "none"));
+    args.addAll(run.extra());
     StringWriter err = new StringWriter();
     assertEquals(0, Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), args.toArray(String[]::new)),
         err.toString());
@@ -69,5 +126,35 @@ class ExplainOwnLogsTest {
     assertEquals(1, s.get("migrations").size(), s.toString());
     assertEquals(summary.get("method").asText(), m.get("method").asText());
     assertTrue(m.get("migrationIds").size() == 1 && m.get("migrationIds").get(0).asText().matches("\\d{16}"));
+    faultIsNamed(run, summary, s, m);
+  }
+
+  /** The fault: named with its mode, its lines as file:line evidence; no other fault named. */
+  private static void faultIsNamed(Run run, JsonNode summary, JsonNode s, JsonNode m) {
+    List<String> named = new ArrayList<>();
+    s.get("faults").forEach(f -> named.add(f.asText()));
+    String reason = summary.get("failureReason").asText();
+    if (run.extra().isEmpty() || !run.extra().get(0).equals("--fault")) {
+      // No fault injected: a failure still has its cause named, a success none.
+      String want = reason.contains("did not converge") ? "no-convergence"
+          : reason.contains("switchover") ? "switchover-timeout"
+          : reason.contains("No space left") ? "dest-out-of-space" : null;
+      assertEquals(want == null ? List.of() : List.of(want), named, reason);
+      return;
+    }
+    if (run.fault() == null) {
+      String injected = run.extra().isEmpty() || !run.extra().get(0).equals("--fault") ? null
+          : run.extra().get(1).replaceAll("[:@].*", "");
+      assertTrue(named.stream().allMatch(f -> f.startsWith(Objects.requireNonNullElse(injected, "-"))),
+          "no fault but " + injected + ": " + named);
+      return;
+    }
+    assertEquals(List.of(run.fault()), named, s.toString());
+    JsonNode f = m.get("faults").get(0);
+    assertTrue(f.get("lines").asInt() > 0 && f.get("evidence").size() > 0, f.toString());
+    for (JsonNode ev : f.get("evidence")) {
+      assertTrue(ev.asText().matches("\\S+\\.log:\\d+: .+"), ev.asText());
+    }
+    assertTrue(f.get("from").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), f.toString());
   }
 }
