@@ -87,6 +87,7 @@ if [[ $profile == quick ]]; then
     "migration|${single[*]} -p diskMiB=256 -p rate=idle,10000,flat"
     "engine.EventLoop|${iters[*]}"
     "engine.ScenarioSpeed|-f 1 -wi 2 -i 3 -p scenario=seed,quick"
+    "engine.Footprint|-f 1"
     "storage.StoreCopy|${iters[*]} -p verifyReads=false"
     "storage.ExtentMap|${iters[*]} -p extents=100000"
   )
@@ -103,6 +104,7 @@ else
     "migration|${single[*]} -p diskMiB=1024 -p rate=flat -p writeKiB=64"
     "engine.EventLoop|${iters[*]}"
     "engine.ScenarioSpeed|-f 1 -wi 2 -i 3 -p scenario=seed,quick,big-disk"
+    "engine.Footprint|-f 1"
     "storage.StoreCopy|${iters[*]}"
     "storage.ExtentMap|${iters[*]}"
   )
