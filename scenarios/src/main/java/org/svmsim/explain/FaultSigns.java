@@ -26,6 +26,11 @@ final class FaultSigns {
    * switchover never came within its limit (the VMX then logs maxSwitchoverTimeExceeded).
    */
   static final String NO_CONVERGENCE = "no-convergence";
+  /**
+   * Not a mode: the mirror failed at its first failed destination write, whether the error would have
+   * cleared or not, so the lines cannot tell the mode and none is named.
+   */
+  static final String MODE_UNTOLD = "untold";
   // Looked up only: the key of each family, made once.
   private final Map<CatalogEntry, String> keys = new IdentityHashMap<>();
 
@@ -35,6 +40,9 @@ final class FaultSigns {
     String text = p.normal == null ? "" : p.normal;
     return switch (family) {
       case "vmkernel.FS3DM_CHUNK_FAILED" -> chunk(p.family.template().args(text));
+      case "vmkernel.SVM_SECONDARY_WRITE_FAILED" -> new Sign("dest-write-error", MODE_UNTOLD);
+      // A symptom, not a fault: a device got slow, by an injected dest-slow or by more I/O than it serves.
+      case "vmkernel.SCSI_LATENCY_DETERIORATED", "vmkernel.SCSI_LATENCY_IMPROVED" -> null;
       case "vmware.AIO_LOCKED", "vmkernel.DLX_NOT_FREE" -> new Sign("lock-conflict", null);
       case "vmware.AIO_OPEN_FAILED", "vmware.DISKLIB_LIB_OPEN_FAILED", "vmware.DISKLIB_VMFS_OPEN_FAILED",
           "vmware.DISKLIB_LINK_OPEN_FAILED", "vmware.DISKLIB_CHAIN_OPEN_FAILED", "vmware.SNAPSHOT_OPEN_FAILED" ->

@@ -60,7 +60,7 @@ final class Migration {
 
     void add(String modeSeen, long t, String line) {
       lines++;
-      if (modeSeen != null) {
+      if (modeSeen != null && !FaultSigns.MODE_UNTOLD.equals(mode)) {
         mode = modeSeen;
       }
       if (t != Timestamps.NONE) {
@@ -97,7 +97,9 @@ final class Migration {
     for (Fault f : faults.values()) {
       boolean modal = f.kind.equals("dest-write-error") || f.kind.equals("source-read-error")
           || f.kind.equals("lock-conflict");
-      if (f.mode == null && modal && (failed || succeeded)) {
+      if (FaultSigns.MODE_UNTOLD.equals(f.mode)) {
+        f.mode = null;
+      } else if (f.mode == null && modal && (failed || succeeded)) {
         f.mode = failed ? "persistent" : "transient";
       }
     }
