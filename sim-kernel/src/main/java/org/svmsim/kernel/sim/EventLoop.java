@@ -23,13 +23,20 @@ public final class EventLoop implements Bus {
   private long woken;
   private boolean stopped;
 
-  /** A revocable event ({@link #timer}): the queue holds it instead of the bare event. */
-  private static final class TimerEntry implements Timer {
+  /**
+   * A queued event or wake-up that may be withdrawn: a {@link #timer}, or anything a {@link Domain}
+   * scheduled. Plain events and wake-ups go on the queue bare, with no object of their own.
+   */
+  private static final class Held implements Timer {
     final Event event;
+    final Wakeup wakeup;
+    final Domain domain;
     boolean cancelled;
 
-    TimerEntry(Event event) {
+    Held(Event event, Wakeup wakeup, Domain domain) {
       this.event = event;
+      this.wakeup = wakeup;
+      this.domain = domain;
     }
 
     @Override
@@ -42,11 +49,13 @@ public final class EventLoop implements Bus {
   private final class Registered implements Subscription {
     final Class<?> type;
     final Handler<Event> handler;
+    final Domain domain;
     boolean cancelled;
 
-    Registered(Class<?> type, Handler<Event> handler) {
+    Registered(Class<?> type, Handler<Event> handler, Domain domain) {
       this.type = type;
       this.handler = handler;
+      this.domain = domain;
     }
 
     @Override
@@ -107,10 +116,7 @@ public final class EventLoop implements Bus {
     if (delayNanos < 0) {
       throw new IllegalArgumentException("negative delay " + delayNanos + " ns for " + event);
     }
-    check(now + delayNanos, event);
-    TimerEntry t = new TimerEntry(event);
-    queue.add(now + delayNanos, sequence++, EventQueue.TIMER, t);
-    return t;
+    return enqueue(now + delayNanos, event, null);
   }
 
   @Override
@@ -119,12 +125,27 @@ public final class EventLoop implements Bus {
       throw new IllegalStateException("cannot wake " + action.getClass().getSimpleName() + " at "
           + VirtualTime.format(timeNanos) + ", before the current time " + VirtualTime.format(now));
     }
-    queue.add(timeNanos, sequence++, EventQueue.WAKEUP, action);
+    wakeAt(timeNanos, action, null);
+  }
+
+  private void wakeAt(long timeNanos, Wakeup action, Domain domain) {
+    if (domain == null) {
+      queue.add(timeNanos, sequence++, EventQueue.WAKEUP, action);
+    } else {
+      queue.add(timeNanos, sequence++, EventQueue.HELD, new Held(null, action, domain));
+    }
   }
 
   private void enqueue(long timeNanos, Event event) {
     check(timeNanos, event);
     queue.add(timeNanos, sequence++, EventQueue.EVENT, event);
+  }
+
+  private Held enqueue(long timeNanos, Event event, Domain domain) {
+    check(timeNanos, event);
+    Held h = new Held(event, null, domain);
+    queue.add(timeNanos, sequence++, EventQueue.HELD, h);
+    return h;
   }
 
   private void check(long timeNanos, Event event) {
@@ -137,9 +158,114 @@ public final class EventLoop implements Bus {
   @Override
   @SuppressWarnings("unchecked")
   public <E extends Event> Subscription subscribe(Class<E> type, Handler<? super E> handler) {
-    Registered r = new Registered(type, (Handler<Event>) handler);
+    return subscribe(type, handler, null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <E extends Event> Subscription subscribe(Class<E> type, Handler<? super E> handler, Domain domain) {
+    Registered r = new Registered(type, (Handler<Event>) handler, domain);
     handlers.computeIfAbsent(type, t -> new ArrayList<>()).add(r);
     return r;
+  }
+
+  /**
+   * A view of this loop for everything one host does: what is scheduled and subscribed through it can be
+   * dropped at once ({@link Domain#powerOff}), as a host that loses power drops every process it runs.
+   */
+  public Domain domain(String name) {
+    return new Domain(name);
+  }
+
+  /**
+   * One host's share of the loop. Powered off, its handlers are removed, everything it had queued is
+   * withdrawn (never dispatched, never recorded), and whatever its dead code still asks of it is ignored.
+   * A host that boots again gets a new domain.
+   */
+  public final class Domain implements Bus {
+    private final String name;
+    private boolean on = true;
+
+    private Domain(String name) {
+      this.name = name;
+    }
+
+    public boolean on() {
+      return on;
+    }
+
+    /** Everything of this domain stops now. */
+    public void powerOff() {
+      if (!on) {
+        return;
+      }
+      on = false;
+      for (int i = 0; i < queue.size(); i++) {
+        if (queue.item(i) instanceof Held h && h.domain == this) {
+          h.cancelled = true;
+        }
+      }
+      for (List<Registered> hs : List.copyOf(handlers.values())) {
+        for (Registered r : List.copyOf(hs)) {
+          if (r.domain == this) {
+            r.cancel();
+          }
+        }
+      }
+    }
+
+    @Override
+    public long now() {
+      return EventLoop.this.now;
+    }
+
+    @Override
+    public void publish(Event event) {
+      scheduleAt(now(), event);
+    }
+
+    @Override
+    public void schedule(long delayNanos, Event event) {
+      if (delayNanos < 0) {
+        throw new IllegalArgumentException("negative delay " + delayNanos + " ns for " + event);
+      }
+      scheduleAt(now() + delayNanos, event);
+    }
+
+    @Override
+    public void scheduleAt(long timeNanos, Event event) {
+      if (on) {
+        enqueue(timeNanos, event, this);
+      }
+    }
+
+    @Override
+    public Timer timer(long delayNanos, Event event) {
+      if (delayNanos < 0) {
+        throw new IllegalArgumentException("negative delay " + delayNanos + " ns for " + event);
+      }
+      return on ? enqueue(now() + delayNanos, event, this) : () -> { };
+    }
+
+    @Override
+    public void wakeAt(long timeNanos, Wakeup action) {
+      if (timeNanos < now()) {
+        throw new IllegalStateException("cannot wake " + action.getClass().getSimpleName() + " at "
+            + VirtualTime.format(timeNanos) + ", before the current time " + VirtualTime.format(now()));
+      }
+      if (on) {
+        EventLoop.this.wakeAt(timeNanos, action, this);
+      }
+    }
+
+    @Override
+    public <E extends Event> Subscription subscribe(Class<E> type, Handler<? super E> handler) {
+      return on ? EventLoop.this.subscribe(type, handler, this) : () -> { };
+    }
+
+    @Override
+    public String toString() {
+      return name + (on ? "" : " (off)");
+    }
   }
 
   public void observe(Observer observer) {
@@ -171,16 +297,21 @@ public final class EventLoop implements Bus {
         now = queue.polledTime();
         wake((Wakeup) item);
         continue;
-      } else if (kind == EventQueue.TIMER) {
-        TimerEntry t = (TimerEntry) item;
-        if (t.cancelled) {
+      } else if (kind == EventQueue.HELD) {
+        Held h = (Held) item;
+        if (h.cancelled) {
           continue; // withdrawn: the clock does not move for it
         }
-        event = t.event;
+        now = queue.polledTime();
+        if (h.wakeup != null) {
+          wake(h.wakeup);
+          continue;
+        }
+        event = h.event;
       } else {
+        now = queue.polledTime();
         event = (Event) item;
       }
-      now = queue.polledTime();
       dispatch(event);
     }
   }

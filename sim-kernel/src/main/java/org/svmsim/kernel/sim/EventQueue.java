@@ -13,7 +13,8 @@ import java.util.Arrays;
 final class EventQueue {
   static final int EVENT = 0;
   static final int WAKEUP = 1;
-  static final int TIMER = 2;
+  /** Withdrawable: a timer's event, or a domain's event or wake-up. */
+  static final int HELD = 2;
 
   private long[] keys = new long[2 * 64];
   private Object[] items = new Object[64];
@@ -50,14 +51,21 @@ final class EventQueue {
       if (pt < time || pt == time && keys[2 * parent + 1] < seq) {
         break;
       }
-      keys[2 * i] = pt;
-      keys[2 * i + 1] = keys[2 * parent + 1];
-      items[i] = items[parent];
+      set(i, pt, keys[2 * parent + 1], items[parent]);
       i = parent;
     }
+    set(i, time, seq, item);
+  }
+
+  private void set(int i, long time, long seq, Object item) {
     keys[2 * i] = time;
     keys[2 * i + 1] = seq;
     items[i] = item;
+  }
+
+  /** The payload of the {@code i}-th entry, in no particular order: for a scan of everything queued. */
+  Object item(int i) {
+    return items[i];
   }
 
   /** Removes the first entry and returns its payload; {@link #polledTime()} and {@link #polledKind()} tell the rest. */
@@ -99,14 +107,10 @@ final class EventQueue {
       if (time < bt || time == bt && seq < bs) {
         break;
       }
-      keys[2 * i] = bt;
-      keys[2 * i + 1] = bs;
-      items[i] = items[best];
+      set(i, bt, bs, items[best]);
       i = best;
     }
-    keys[2 * i] = time;
-    keys[2 * i + 1] = seq;
-    items[i] = item;
+    set(i, time, seq, item);
   }
 
   long polledTime() {
