@@ -87,6 +87,7 @@ if [[ $profile == quick ]]; then
     "migration|${single[*]} -p diskMiB=256 -p rate=idle,10000,flat"
     "engine.EventLoop|${iters[*]}"
     "engine.ScenarioSpeed|-f 1 -wi 2 -i 3 -p scenario=seed,quick"
+    "engine.Footprint|-f 1"
     "storage.StoreCopy|${iters[*]} -p verifyReads=false"
     "storage.ExtentMap|${iters[*]} -p extents=100000"
   )
@@ -102,6 +103,7 @@ else
     "migration|${single[*]} -p diskMiB=512 -p rate=flat -p locality=HOTSET -p method=MIRROR,DBT"
     "engine.EventLoop|${iters[*]}"
     "engine.ScenarioSpeed|-f 1 -wi 1 -i 3 -p scenario=seed,quick,big-disk"
+    "engine.Footprint|-f 1"
     "storage.StoreCopy|${iters[*]}"
     "storage.ExtentMap|${iters[*]}"
   )

@@ -19,7 +19,11 @@ import org.svmsim.kernel.sim.Observer;
  */
 final class EventRecorder implements Observer {
   private static final ObjectMapper MAPPER = Mappers.eventLines();
-  private final EventJson json = new EventJson();
+  /** Lines are gathered here and written (and digested) a block at a time. */
+  private static final int BLOCK = 1 << 16;
+  private final EventLines lines = new EventLines();
+  private final byte[] block = new byte[BLOCK];
+  private int filled;
   private final OutputStream out;
   private final Checksum digest = new CRC32C();
   private long bytes;
@@ -29,7 +33,8 @@ final class EventRecorder implements Observer {
   EventRecorder(OutputStream out, EventsHeader header) {
     this.out = out;
     if (out != null) {
-      line(write(header).getBytes(StandardCharsets.UTF_8));
+      byte[] h = write(header).getBytes(StandardCharsets.UTF_8);
+      line(h, h.length);
     }
   }
 
@@ -49,13 +54,15 @@ final class EventRecorder implements Observer {
   public void onEvent(long timeNanos, Event event) {
     count++;
     if (out != null) {
-      line(json.writeBytes(timeNanos, event));
+      lines.encode(timeNanos, event);
+      line(lines.bytes(), lines.length());
     }
   }
 
   /** Writes the trailer; call once, after the run. */
   void finish() {
     if (out != null) {
+      flush();
       String trailer = write(new EventsTrailer(true, count, bytes, hex(digest)));
       try {
         out.write(trailer.getBytes(StandardCharsets.UTF_8));
@@ -66,16 +73,38 @@ final class EventRecorder implements Observer {
     }
   }
 
-  private void line(byte[] line) {
+  private void line(byte[] line, int length) {
+    if (filled + length + 1 > BLOCK) {
+      flush();
+      if (length + 1 > BLOCK) { // a line longer than a block: straight through
+        digest.update(line, 0, length);
+        digest.update('\n');
+        write(line, length);
+        write(new byte[] {'\n'}, 1);
+        bytes += length + 1;
+        return;
+      }
+    }
+    System.arraycopy(line, 0, block, filled, length);
+    filled += length;
+    block[filled++] = '\n';
+    bytes += length + 1;
+  }
+
+  private void flush() {
+    if (filled > 0) {
+      digest.update(block, 0, filled);
+      write(block, filled);
+      filled = 0;
+    }
+  }
+
+  private void write(byte[] b, int length) {
     try {
-      out.write(line);
-      out.write('\n');
+      out.write(b, 0, length);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    digest.update(line);
-    digest.update('\n');
-    bytes += line.length + 1;
   }
 
   long count() {

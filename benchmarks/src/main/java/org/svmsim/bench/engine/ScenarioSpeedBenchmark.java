@@ -3,6 +3,8 @@ package org.svmsim.bench.engine;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -28,7 +30,8 @@ import org.svmsim.scenario.ScenarioLoader;
  * A whole bundled scenario, in the JVM (start excluded), events recorded as JSON lines into a writer that
  * discards them (the encoding is paid, the disk is not): wall time per run, with the virtual time it
  * covered ({@code simulatedSeconds}) and its events, so that simulated seconds per wall second and events
- * per second follow (results.md computes them).
+ * per second follow (results.md computes them), and its thread's CPU time ({@code cpuMillis}): the 2-core
+ * machine is shared, so wall time alone says as much about the load as about the run.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar ScenarioSpeed -p scenario=seed -rf json</pre>
  */
@@ -42,6 +45,7 @@ public class ScenarioSpeedBenchmark {
   @Param({"seed", "quick"})
   public String scenario;
 
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
   private Scenario loaded;
 
   @State(Scope.Thread)
@@ -49,11 +53,14 @@ public class ScenarioSpeedBenchmark {
   public static class Covered {
     public double simulatedSeconds;
     public long events;
+    /** The run's CPU time on its thread: on a loaded machine, what the run itself cost, beside its wall time. */
+    public double cpuMillis;
 
     @Setup(Level.Iteration)
     public void reset() {
       simulatedSeconds = 0;
       events = 0;
+      cpuMillis = 0;
     }
   }
 
@@ -65,6 +72,7 @@ public class ScenarioSpeedBenchmark {
   @Benchmark
   public Simulation.Result run(Covered covered) throws IOException {
     long[] last = new long[2];
+    long cpuBefore = CPU.getCurrentThreadCpuTime();
     Simulation.Result r;
     try (OutputStream events = new BufferedOutputStream(OutputStream.nullOutputStream(), 1 << 16)) {
       r = new Simulation(ScenarioAssembly.of(loaded)).run(events, List.of((time, e) -> {
@@ -72,6 +80,7 @@ public class ScenarioSpeedBenchmark {
         last[1] = Math.min(last[1] == 0 ? time : last[1], time);
       }));
     }
+    covered.cpuMillis = (CPU.getCurrentThreadCpuTime() - cpuBefore) / 1e6;
     covered.simulatedSeconds = (last[0] - last[1]) / 1e9;
     covered.events = r.summary().events();
     return r;

@@ -1,10 +1,10 @@
 package org.svmsim.kernel.sim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * The one queue of the run, ordered by (virtual time, sequence number at enqueue). Dispatching an event
@@ -14,35 +14,29 @@ import java.util.PriorityQueue;
  */
 public final class EventLoop implements Bus {
   private final long seed;
-  private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+  private final EventQueue queue = new EventQueue();
   private final Map<Class<?>, List<Registered>> handlers = new IdentityHashMap<>();
-  private final List<Observer> observers = new ArrayList<>();
+  private Observer[] observers = new Observer[0];
   private long now;
   private long sequence;
   private long dispatched;
   private long woken;
   private boolean stopped;
 
-  private static final class Entry implements Comparable<Entry>, Timer {
-    final long time;
-    final long seq;
+  /**
+   * A queued event or wake-up that may be withdrawn: a {@link #timer}, or anything a {@link Domain}
+   * scheduled. Plain events and wake-ups go on the queue bare, with no object of their own.
+   */
+  private static final class Held implements Timer {
     final Event event;
     final Wakeup wakeup;
     final Domain domain;
     boolean cancelled;
 
-    Entry(long time, long seq, Event event, Wakeup wakeup, Domain domain) {
-      this.time = time;
-      this.seq = seq;
+    Held(Event event, Wakeup wakeup, Domain domain) {
       this.event = event;
       this.wakeup = wakeup;
       this.domain = domain;
-    }
-
-    @Override
-    public int compareTo(Entry o) {
-      int c = Long.compare(time, o.time);
-      return c != 0 ? c : Long.compare(seq, o.seq);
     }
 
     @Override
@@ -122,7 +116,7 @@ public final class EventLoop implements Bus {
     if (delayNanos < 0) {
       throw new IllegalArgumentException("negative delay " + delayNanos + " ns for " + event);
     }
-    return enqueue(now + delayNanos, event);
+    return enqueue(now + delayNanos, event, null);
   }
 
   @Override
@@ -135,21 +129,30 @@ public final class EventLoop implements Bus {
   }
 
   private void wakeAt(long timeNanos, Wakeup action, Domain domain) {
-    queue.add(new Entry(timeNanos, sequence++, null, action, domain));
+    if (domain == null) {
+      queue.add(timeNanos, sequence++, EventQueue.WAKEUP, action);
+    } else {
+      queue.add(timeNanos, sequence++, EventQueue.HELD, new Held(null, action, domain));
+    }
   }
 
-  private Entry enqueue(long timeNanos, Event event) {
-    return enqueue(timeNanos, event, null);
+  private void enqueue(long timeNanos, Event event) {
+    check(timeNanos, event);
+    queue.add(timeNanos, sequence++, EventQueue.EVENT, event);
   }
 
-  private Entry enqueue(long timeNanos, Event event, Domain domain) {
+  private Held enqueue(long timeNanos, Event event, Domain domain) {
+    check(timeNanos, event);
+    Held h = new Held(event, null, domain);
+    queue.add(timeNanos, sequence++, EventQueue.HELD, h);
+    return h;
+  }
+
+  private void check(long timeNanos, Event event) {
     if (timeNanos < now) {
       throw new IllegalStateException("cannot schedule " + event.getClass().getSimpleName() + " at "
           + VirtualTime.format(timeNanos) + ", before the current time " + VirtualTime.format(now));
     }
-    Entry e = new Entry(timeNanos, sequence++, event, null, domain);
-    queue.add(e);
-    return e;
   }
 
   @Override
@@ -196,9 +199,9 @@ public final class EventLoop implements Bus {
         return;
       }
       on = false;
-      for (Entry e : queue) {
-        if (e.domain == this) {
-          e.cancelled = true;
+      for (int i = 0; i < queue.size(); i++) {
+        if (queue.item(i) instanceof Held h && h.domain == this) {
+          h.cancelled = true;
         }
       }
       for (List<Registered> hs : List.copyOf(handlers.values())) {
@@ -266,7 +269,8 @@ public final class EventLoop implements Bus {
   }
 
   public void observe(Observer observer) {
-    observers.add(observer);
+    observers = Arrays.copyOf(observers, observers.length + 1);
+    observers[observers.length - 1] = observer;
   }
 
   /** Ends the run after the event being dispatched; what is still queued is dropped. */
@@ -285,36 +289,53 @@ public final class EventLoop implements Bus {
    * is queued stays queued, so the caller can still end the run with an event of its own.
    */
   public void run(long untilNanos, long maxDispatched) {
-    while (!stopped && !queue.isEmpty() && queue.peek().time <= untilNanos && dispatched < maxDispatched) {
-      Entry e = queue.poll();
-      if (e.cancelled) {
+    while (!stopped && !queue.isEmpty() && queue.peekTime() <= untilNanos && dispatched < maxDispatched) {
+      Object item = queue.poll();
+      int kind = queue.polledKind();
+      Event event;
+      if (kind == EventQueue.WAKEUP) {
+        now = queue.polledTime();
+        wake((Wakeup) item);
         continue;
-      }
-      now = e.time;
-      if (e.wakeup != null) {
-        wake(e.wakeup);
-        continue;
-      }
-      dispatched++;
-      try {
-        for (Observer o : observers) {
-          o.onEvent(now, e.event);
+      } else if (kind == EventQueue.HELD) {
+        Held h = (Held) item;
+        if (h.cancelled) {
+          continue; // withdrawn: the clock does not move for it
         }
-        List<Registered> hs = handlers.get(e.event.getClass());
-        if (hs != null) {
-          for (int i = 0; i < hs.size(); i++) {
-            Registered r = hs.get(i);
-            if (!r.cancelled) {
-              r.handler.handle(e.event);
-            }
+        now = queue.polledTime();
+        if (h.wakeup != null) {
+          wake(h.wakeup);
+          continue;
+        }
+        event = h.event;
+      } else {
+        now = queue.polledTime();
+        event = (Event) item;
+      }
+      dispatch(event);
+    }
+  }
+
+  private void dispatch(Event event) {
+    dispatched++;
+    try {
+      for (Observer o : observers) {
+        o.onEvent(now, event);
+      }
+      List<Registered> hs = handlers.get(event.getClass());
+      if (hs != null) {
+        for (int i = 0; i < hs.size(); i++) {
+          Registered r = hs.get(i);
+          if (!r.cancelled) {
+            r.handler.handle(event);
           }
         }
-      } catch (SimulationException ex) {
-        throw ex;
-      } catch (RuntimeException ex) {
-        throw new SimulationException(seed, now,
-            "while dispatching " + e.event.getClass().getSimpleName() + ": " + ex, ex);
       }
+    } catch (SimulationException ex) {
+      throw ex;
+    } catch (RuntimeException ex) {
+      throw new SimulationException(seed, now,
+          "while dispatching " + event.getClass().getSimpleName() + ": " + ex, ex);
     }
   }
 

@@ -9,8 +9,8 @@ import java.util.Arrays;
  *
  * <p>Kept as a two-level sorted array, a B+-tree of height two: leaves of up to {@value #LEAF} runs, each
  * one {@code long[]} of (start, tag) pairs (a run ends where the next begins), under an index of the
- * leaves' first starts. No object per run: 16 bytes a run, about 24 with the leaves' slack (at worst 32,
- * a leaf is at least half full after a split), where a {@code TreeMap<Long, Run>} cost about 100.
+ * leaves' first starts. No object per run: 16 bytes a run, about 17 with the arrays' slack (an array grows
+ * by an eighth: {@link #roomFor}), where a {@code TreeMap<Long, Run>} cost about 100.
  * An insert moves at most one leaf's entries, so a map of millions of runs stays fast.
  *
  * <p>Thread-safety (issue 9, not implemented yet): a map belongs to one disk, written by the guest and read
@@ -66,7 +66,7 @@ public final class ExtentMap {
   /** Sets sectors {@code [start, end)} to {@code tag}. */
   public void put(long start, long end, long tag) {
     check(start, end);
-    if (start == end) {
+    if (start == end || putInOneLeaf(start, end, tag)) {
       return;
     }
     // Keys below start stay; keys in [start, end] go; start and end are put back unless they merge.
@@ -78,6 +78,92 @@ public final class ExtentMap {
     }
     if (after != tag) {
       insert(end, after);
+    }
+  }
+
+  /**
+   * {@link #put} when the keys {@code [start, end]} touches all lie in one leaf with room for the result,
+   * as nearly every guest write's do: one search per end and one move of the leaf's tail, where the general
+   * path searches six times and moves twice. Returns false, having changed nothing, otherwise.
+   */
+  private boolean putInOneLeaf(long start, long end, long tag) {
+    int a = leafOf(start);
+    if (a + 1 < leafCount && end >= firsts[a + 1]) {
+      return false;
+    }
+    long[] pairs = leaves[a];
+    int n = sizes[a];
+    int i = floorIn(a, start); // pairs[2i] <= start: a leaf's first key is at or before what leafOf finds in it
+    boolean mergesBefore;
+    if (pairs[2 * i] < start) {
+      mergesBefore = pairs[2 * i + 1] == tag;
+    } else if (i > 0) {
+      mergesBefore = pairs[2 * i - 1] == tag;
+    } else {
+      mergesBefore = a > 0 && leaves[a - 1][2 * sizes[a - 1] - 1] == tag;
+    }
+    int j = floorIn(a, end);
+    long after = end < capacity ? pairs[2 * j + 1] : tag;
+    int lo = pairs[2 * i] < start ? i + 1 : i; // keys [lo, hi) lie in [start, end] and go
+    int hi = j + 1;
+    int added = (mergesBefore ? 0 : 1) + (after != tag ? 1 : 0);
+    int size = n - (hi - lo) + added;
+    if (size > leafRuns) {
+      return false;
+    }
+    if (2 * size > pairs.length) {
+      pairs = Arrays.copyOf(pairs, 2 * roomFor(size));
+      leaves[a] = pairs;
+    }
+    System.arraycopy(pairs, 2 * hi, pairs, 2 * (lo + added), 2 * (n - hi));
+    int at = 2 * lo;
+    if (!mergesBefore) {
+      pairs[at++] = start;
+      pairs[at++] = tag;
+    }
+    if (after != tag) {
+      pairs[at++] = end;
+      pairs[at] = after;
+    }
+    sizes[a] = size;
+    runCount += size - n;
+    if (size > 0) {
+      firsts[a] = pairs[0];
+    }
+    if (size < n) {
+      if (pairs.length > 8 * Math.max(FIRST_LEAF, size)) { // memory follows a shrinking map
+        leaves[a] = Arrays.copyOf(pairs, 4 * Math.max(FIRST_LEAF, size));
+      }
+      for (int leaf = Math.min(a + 1, leafCount - 1); leaf >= Math.max(0, a - 1); leaf--) {
+        tidy(leaf);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Sets to {@code tag} the sectors of {@code [start, end)} whose tag is below it: where tags grow with
+   * issue order, a newer write wins over an older one whatever order they land in. A range inside one run,
+   * as most writes are, costs one search and at most one {@link #put}, without copying out the runs.
+   */
+  public void raise(long start, long end, long tag) {
+    check(start, end);
+    if (start == end) {
+      return;
+    }
+    int leaf = leafOf(start);
+    int i = floorIn(leaf, start);
+    if (endOf(leaf, i) >= end) {
+      if (leaves[leaf][2 * i + 1] < tag) {
+        put(start, end, tag);
+      }
+      return;
+    }
+    long[] runs = slice(start, end);
+    for (int r = 0; r < runs.length; r += 3) {
+      if (runs[r + 2] < tag) {
+        put(runs[r], runs[r + 1], tag);
+      }
     }
   }
 
@@ -279,8 +365,10 @@ public final class ExtentMap {
   private void insertAt(int leaf, int i, long key, long tag) {
     int n = sizes[leaf];
     if (n == leafRuns) { // split in halves, then insert into the half it belongs to
-      long[] upper = new long[leafRuns];
+      int half = leafRuns / 2;
+      long[] upper = new long[2 * roomFor(half + 1)];
       System.arraycopy(leaves[leaf], leafRuns, upper, 0, leafRuns);
+      leaves[leaf] = Arrays.copyOf(leaves[leaf], 2 * roomFor(half + 1));
       sizes[leaf] = leafRuns / 2;
       insertLeaf(leaf + 1, upper);
       sizes[leaf + 1] = leafRuns / 2;
@@ -293,7 +381,7 @@ public final class ExtentMap {
     }
     long[] pairs = leaves[leaf];
     if (2 * (n + 1) > pairs.length) {
-      pairs = Arrays.copyOf(pairs, Math.min(2 * leafRuns, pairs.length * 2));
+      pairs = Arrays.copyOf(pairs, 2 * roomFor(n + 1));
       leaves[leaf] = pairs;
     }
     System.arraycopy(pairs, 2 * i, pairs, 2 * i + 2, 2 * (n - i));
@@ -302,6 +390,15 @@ public final class ExtentMap {
     sizes[leaf] = n + 1;
     firsts[leaf] = pairs[0];
     runCount++;
+  }
+
+  /**
+   * The runs a leaf's array holds when it must hold {@code runs}: an eighth more, so that a leaf is at least
+   * 8/9 full and a run costs about 17 bytes (doubling left arrays half empty: 21-32 bytes), for a copy of the
+   * leaf every {@code runs / 8} inserts, no more than the inserts' own moves.
+   */
+  private int roomFor(int runs) {
+    return Math.min(leafRuns, runs + runs / 8 + 2);
   }
 
   private void insertLeaf(int at, long[] pairs) {

@@ -27,12 +27,17 @@ public final class WriteAudit {
   /** Records an acknowledged write; an older write acknowledged late does not overwrite a newer one. */
   public void acknowledged(long lba, long sectors, long tag) {
     inFlight.remove(tag);
-    long[] runs = oracle.slice(lba, lba + sectors);
-    for (int i = 0; i < runs.length; i += 3) {
-      if (runs[i + 2] < tag) {
-        oracle.put(runs[i], runs[i + 1], tag);
-      }
-    }
+    oracle.raise(lba, lba + sectors, tag);
+  }
+
+  /** What the oracle costs the heap (the writes in flight, a few dozen, aside). */
+  public long memoryBytes() {
+    return oracle.memoryBytes();
+  }
+
+  /** The oracle's runs of sectors: a distinct acknowledged extent is one, or two where it split a run. */
+  public int runCount() {
+    return oracle.runCount();
   }
 
   /**
