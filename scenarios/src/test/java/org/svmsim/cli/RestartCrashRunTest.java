@@ -102,7 +102,15 @@ class RestartCrashRunTest {
     }
     boolean moved = c.outcome().equals("success");
     String home = moved ? DEST : SOURCE;
-    assertTrue(Files.exists(out.resolve("vmfs/volumes/" + home + "/quick-vm/vmware.log")), "the VM lives in " + home);
+    Path vmwareLog = out.resolve("vmfs/volumes/" + home + "/quick-vm/vmware.log");
+    assertTrue(Files.exists(vmwareLog), "the VM lives in " + home);
+    if (c.fault().startsWith("host-crash")) {
+      String vmx = Files.readString(vmwareLog);
+      assertTrue(vmx.split("Log for VMware ESX pid=", -1).length > 2, "the VMX starts again after the boot");
+      if (method.equals("snapshot") && !moved) {
+        assertTrue(vmx.contains("redo-log files of scsi0:0 into"), "the boot consolidates the redo logs");
+      }
+    }
     assertEquals(Set.of(), OutputTrees.filesLeft(out, moved ? SOURCE : DEST, "quick-vm"),
         "nothing of the VM is left where it does not run");
   }
