@@ -268,6 +268,11 @@ final class MigrationTracker {
           m.reason(p.normal.substring(p.normal.indexOf("S: ") + 3), Migration.REASON_KERNEL);
         } else if (e == VmkernelCatalog.MIGRATE_FAILED && a != null) {
           m.reason(a.get(2), Migration.REASON_KERNEL);
+          // The kernel's verdict on a migration an I/O error or a lock already explains: its last evidence.
+          Migration.Fault cause = m.faults.isEmpty() ? null : m.faults.values().iterator().next();
+          if (cause != null && signs.of(p) == null) {
+            cause.add(null, p.time, evidence(file, p));
+          }
         }
         touch(m, p, "failure");
         m.evidence(evidence(file, p));

@@ -80,10 +80,10 @@ class ExplainOwnLogsTest {
         {"cancel@40%", "cancel"},
         {"switchover-timeout@phase9", "switchover-timeout"},
         {"dest-out-of-space@40%", "dest-out-of-space"},
+        {"agent-restart:vpxa@40%", "agent-restart:vpxa"},
+        {"agent-restart:hostd@40%", "agent-restart:hostd"},
         // Injected and recorded; their lines (if any yet) must name them and nothing else.
         {"dest-slow:latency@40%", null},
-        {"agent-restart:vpxa@40%", null},
-        {"agent-restart:hostd@40%", null},
         {"host-crash@40%", null}};
     for (String[] k : kinds) {
       List<String> extra = new ArrayList<>(List.of("--fault", k[0]));
