@@ -52,6 +52,10 @@ public final class WriteJournal implements Observer {
   public void onEvent(long timeNanos, Event event) {
     if (event instanceof KernelEvent.GuestIoCompleted e && e.write()) {
       record(timeNanos, diskName(e.vm(), e.disk()), e.lba(), e.sectors(), e.tag());
+    } else if (event instanceof KernelEvent.GuestIoFailed e && e.write()) {
+      // The guest was told the write failed, but the disk may hold its content (svmsim's always does, as
+      // a real disk may): journalled too, so the check explains those blocks rather than calling them lost.
+      record(timeNanos, diskName(e.vm(), e.disk()), e.lba(), e.sectors(), e.tag());
     }
   }
 

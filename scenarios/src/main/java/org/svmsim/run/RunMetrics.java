@@ -24,6 +24,7 @@ final class RunMetrics implements Observer {
   long bytesCopied;
   long guestWrites;
   long guestWritesMirrored;
+  long guestIoErrors;
   long mirroredBytes;
   long redoLogBytes;
   int stunCount;
@@ -71,6 +72,8 @@ final class RunMetrics implements Observer {
       if (e.route().mirrored()) {
         guestWritesMirrored++;
       }
+    } else if (event instanceof KernelEvent.GuestIoFailed) {
+      guestIoErrors++;
     } else if (event instanceof VmxEvent.ConsistencyChecked e) {
       checked = true;
       consistent &= e.consistent();

@@ -13,19 +13,21 @@ import java.util.Locale;
  * {@code guestWriteLatencyP50Us}, {@code P99Us}, {@code MaxUs} and {@code guestWriteThroughputMBps} are
  * the migrating VMs' write acknowledgements while their relocate ran (0 when they wrote nothing).
  * {@code guestIosThrottled} and {@code guestThrottledMs} (how many guest I/Os found the adapter's queue
- * full, and their total wait for a slot) appear only when the guest was throttled at all.
+ * full, and their total wait for a slot) appear only when the guest was throttled at all; {@code
+ * guestIoErrors} (guest I/Os that completed with an error status, never acknowledged) only when non-zero.
  */
 @JsonPropertyOrder({"scenario", "seed", "method", "outcome", "failureReason", "migrationTimeMs",
     "downtimeMs", "bytesCopied", "diskBytes", "guestWrites", "guestWritesMirrored", "guestWriteLatencyP50Us",
     "guestWriteLatencyP99Us", "guestWriteLatencyMaxUs", "guestWriteThroughputMBps", "guestIosThrottled",
-    "guestThrottledMs", "passes", "stunCount", "mirroredBytes", "dirtyBytesPerPass", "redoLogBytes",
+    "guestThrottledMs", "guestIoErrors", "passes", "stunCount", "mirroredBytes", "dirtyBytesPerPass", "redoLogBytes",
     "consistent", "lostWrites", "mover", "copyRateMiBps", "events", "logs"})
 public record RunSummary(String scenario, long seed, String method, String outcome, String failureReason,
     double migrationTimeMs, double downtimeMs, long bytesCopied, long diskBytes, long guestWrites,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long guestWritesMirrored, double guestWriteLatencyP50Us,
     double guestWriteLatencyP99Us, double guestWriteLatencyMaxUs, double guestWriteThroughputMBps,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) long guestIosThrottled,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) double guestThrottledMs, int passes, int stunCount,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) double guestThrottledMs,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) long guestIoErrors, int passes, int stunCount,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long mirroredBytes,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> dirtyBytesPerPass,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long redoLogBytes, boolean consistent, long lostWrites,

@@ -141,7 +141,7 @@ public final class Simulation {
         m.outcome, m.failureReason, round3(migrationMs), m.downtimeMicros < 0 ? 0 : m.downtimeMicros / 1e3,
         m.bytesCopied, diskBytes, m.guestWrites, mirror ? m.guestWritesMirrored : null, impact.p50Us(),
         impact.p99Us(), impact.maxUs(), impact.throughputMBps(), throttled,
-        round3(throttledNanos / 1e6), m.passes(), m.stunCount, mirror ? m.mirroredBytes : null,
+        round3(throttledNanos / 1e6), m.guestIoErrors, m.passes(), m.stunCount, mirror ? m.mirroredBytes : null,
         dbt ? List.copyOf(m.dirtyPerPass) : null, snapshot ? m.redoLogBytes : null, m.checked && m.consistent,
         lost, m.mover, round3(rate), recorder.count(), logs);
   }

@@ -7,7 +7,6 @@ import org.svmsim.kernel.redo.RedoLogs;
 import org.svmsim.kernel.config.HostConfig;
 import org.svmsim.kernel.copy.CopyJobs;
 import org.svmsim.kernel.device.DeviceRegistry;
-import org.svmsim.kernel.fault.IoFaults;
 import org.svmsim.kernel.fault.KernelFaults;
 import org.svmsim.kernel.fsr.Switchovers;
 import org.svmsim.kernel.perf.StorageFabric;
@@ -25,7 +24,6 @@ public final class Vmkernel {
   private final Rescanner rescanner;
   private final Switchovers switchovers;
   private final CopyJobs copies;
-  private final IoFaults ioFaults;
   private final ChangeTracking cbt;
   private final RedoLogs redoLogs;
 
@@ -37,9 +35,8 @@ public final class Vmkernel {
     this.svm = new SvmDriver(bus, devices);
     this.rescanner = new Rescanner(bus, random.split("rescan"), host, devices);
     this.switchovers = new Switchovers(bus);
-    this.ioFaults = new IoFaults();
-    this.copies = new CopyJobs(bus, ioFaults);
-    new KernelFaults(bus, random.split("faults"), vmfs, ioFaults);
+    this.copies = new CopyJobs(bus);
+    new KernelFaults(bus, random.split("faults"), vmfs);
     this.cbt = new ChangeTracking(bus);
     this.redoLogs = new RedoLogs(bus);
     datastores.forEach(vmfs::mount);

@@ -81,6 +81,10 @@ public final class Vmx {
     bus.subscribe(VmxEvent.StopVmx.class, e -> process(e.vm()).powerOff());
     bus.subscribe(VmxEvent.GuestIoIssued.class, e -> process(e.vm()).issue(e));
     bus.subscribe(KernelEvent.GuestIoCompleted.class, e -> process(e.vm()).completed(e));
+    bus.subscribe(KernelEvent.GuestIoFailed.class, e -> process(e.vm()).failed(e));
+    bus.subscribe(KernelEvent.SvmMirrorWriteFailed.class, e -> processes.values().stream()
+        .filter(p -> p.config().world().equals(e.world()) && p.migration() != null).findFirst()
+        .ifPresent(p -> p.migration().onMirrorFailed(e)));
     bus.subscribe(VmxEvent.StartSvmotion.class, e -> process(e.vm()).startSvmotion(e));
     bus.subscribe(VmxEvent.CancelSvmotion.class, e -> ifMigrating(e.vm(), Migration::cancel));
     bus.subscribe(VmxEvent.DiskOpenLocked.class, e -> ifMigrating(e.vm(), m -> m.onDiskOpenLocked(e)));

@@ -40,6 +40,7 @@ public final class VmxProcess {
   private boolean stunned;
   private long ioSeq;
   private long writeSeq;
+  private long ioErrors;
   private Migration migration;
   /** The last migration's end, kept for hostd until the next migration starts. */
   private VmxEvent.SvmotionFinished lastEnd;
@@ -133,10 +134,29 @@ public final class VmxProcess {
   }
 
   void completed(KernelEvent.GuestIoCompleted e) {
-    adapter.completed();
     if (e.write()) {
       disks.get(e.disk()).audit().acknowledged(e.lba(), e.sectors(), e.tag());
     }
+    freed();
+  }
+
+  /**
+   * An I/O failed back to the guest: it frees its adapter slot and is not acknowledged (a failed write
+   * stays unacknowledged in the audit). The guest OS's own error handling (retries, a read-only remount)
+   * is not modelled: svmsim's guest goes on issuing its workload.
+   */
+  void failed(KernelEvent.GuestIoFailed e) {
+    ioErrors++;
+    freed();
+  }
+
+  /** The guest I/Os that completed with an error. */
+  public long ioErrors() {
+    return ioErrors;
+  }
+
+  private void freed() {
+    adapter.completed();
     if (!stunned && running) {
       submitWaiting();
     }

@@ -19,6 +19,7 @@ import org.svmsim.kernel.copy.mover.RangeCopy;
 import org.svmsim.kernel.perf.DatastorePerformance;
 import org.svmsim.kernel.perf.DatastoreService;
 import org.svmsim.kernel.perf.IoCompletion;
+import org.svmsim.kernel.perf.IoStatus;
 import org.svmsim.kernel.perf.IoStream;
 import org.svmsim.kernel.sim.EventLoop;
 import org.svmsim.kernel.sim.VirtualTime;
@@ -71,14 +72,14 @@ public class FairQueueBenchmark {
     IoStream guest = source.openStream("guest");
     IoCompletion again = new IoCompletion() {
       @Override
-      public void ioCompleted(long token, long arrivedAt) {
+      public void ioCompleted(long token, long arrivedAt, IoStatus status) {
         if (!copied[0]) {
-          guest.submit(4096, this, 0);
+          guest.write(4096, this, 0);
         }
       }
     };
     for (int i = 0; i < 4; i++) {
-      guest.submit(4096, again, 0);
+      guest.write(4096, again, 0);
     }
     loop.run();
     counters.ios += source.completedIos() + destination.completedIos();

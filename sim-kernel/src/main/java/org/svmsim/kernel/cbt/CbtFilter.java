@@ -8,6 +8,7 @@ import org.svmsim.kernel.io.DiskPath;
 import org.svmsim.kernel.io.GuestAck;
 import org.svmsim.kernel.io.GuestIo;
 import org.svmsim.kernel.io.IoRoute;
+import org.svmsim.kernel.perf.IoStatus;
 import org.svmsim.kernel.perf.IoStream;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.storage.BlockStore;
@@ -66,11 +67,16 @@ public final class CbtFilter implements DiskPath {
   public void submit(GuestIo io) {
     GuestAck ack = new GuestAck(bus, io, IoRoute.DIRECT, false, bus.now(), 1);
     if (!io.write()) {
-      guest.submit(io.bytes(), ack, 0);
+      guest.read(io.bytes(), ack, 0);
       return;
     }
-    copy.write(io.lba(), io.sectors(), io.tag());
-    bus.wakeAt(bus.now() + BITMAP_UPDATE_NANOS, () -> guest.submit(io.bytes(), ack, 0));
+    try {
+      copy.write(io.lba(), io.sectors(), io.tag());
+    } catch (RuntimeException e) {
+      ack.failNow(IoStatus.of(e));
+      return;
+    }
+    bus.wakeAt(bus.now() + BITMAP_UPDATE_NANOS, () -> guest.write(io.bytes(), ack, 0));
   }
 
   /** The pass under way, for the copy job: the blocks due, a run of them at a time. */

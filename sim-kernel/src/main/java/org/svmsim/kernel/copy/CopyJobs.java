@@ -1,5 +1,6 @@
 package org.svmsim.kernel.copy;
 
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.svmsim.kernel.config.MigrationOptions;
@@ -7,9 +8,9 @@ import org.svmsim.kernel.copy.mover.DataMover;
 import org.svmsim.kernel.copy.mover.DataMoverSelector;
 import org.svmsim.kernel.copy.mover.RangeCopy;
 import org.svmsim.kernel.event.KernelEvent;
-import org.svmsim.kernel.fault.IoFaults;
 import org.svmsim.kernel.id.CopyJobId;
 import org.svmsim.kernel.id.WorldId;
+import org.svmsim.kernel.perf.IoStatus;
 import org.svmsim.kernel.perf.IoStream;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.VirtualTime;
@@ -35,7 +36,6 @@ public final class CopyJobs {
   public static final int ATTEMPTS = 5;
 
   private final Bus bus;
-  private final IoFaults faults;
   private final Map<CopyJobId, Job> jobs = new LinkedHashMap<>();
   private int lastId;
 
@@ -79,27 +79,22 @@ public final class CopyJobs {
     /** The mover is done with chunk number {@code chunk}: it lands unless the job moved on since. */
     @Override
     public void rangeCopied(long chunk, long atNanos, RangeCopy.Status status) {
-      if (status == RangeCopy.Status.COPIED && chunk == chunks && inFlight != null && plan != null) {
-        landing = null;
-        IoFaults.Side failing = faults.failing(source.id(), destination.id(), bus.now());
-        if (failing != null) {
-          chunkFailed(this, inFlight, failing);
-          return;
-        }
-        attempts = 0;
-        bus.publish(new KernelEvent.ChunkCopied(id, passes, inFlight.lba(), inFlight.sectors()));
+      if (status == RangeCopy.Status.CANCELLED || chunk != chunks || inFlight == null || plan == null) {
+        return;
       }
+      RangeCopy copy = landing;
+      landing = null;
+      if (status == RangeCopy.Status.FAILED) {
+        chunkFailed(this, inFlight, copy.failedWrite() ? "write" : "read", copy.failure());
+        return;
+      }
+      bus.publish(new KernelEvent.ChunkCopied(id, passes, inFlight.lba(), inFlight.sectors()));
     }
   }
 
+  /** Copy jobs on the datastores' shared services: their I/O meets whatever those services suffer. */
   public CopyJobs(Bus bus) {
-    this(bus, new IoFaults());
-  }
-
-  /** Copy jobs whose I/O meets the datastores' injected errors in {@code faults}. */
-  public CopyJobs(Bus bus, IoFaults faults) {
     this.bus = bus;
-    this.faults = faults;
     bus.subscribe(KernelEvent.ChunkCopied.class, this::onChunkCopied);
   }
 
@@ -154,15 +149,16 @@ public final class CopyJobs {
   }
 
   /**
-   * The chunk's I/O completed with an error status: it does not land. It is tried again after {@link
-   * #RETRY_NANOS} (it stays the chunk in flight meanwhile, so the mirror holds writes to it), and after
-   * {@link #ATTEMPTS} failures the copy fails with that status. The source is untouched either way.
+   * The chunk's I/O ({@code io}: "read" of the source, "write" of the destination) completed with an error
+   * status: it does not land. It is tried again after {@link #RETRY_NANOS} (it stays the chunk in flight
+   * meanwhile, so the mirror holds writes to it), and after {@link #ATTEMPTS} failures in a row the copy
+   * fails with that status. The source is untouched either way.
    */
-  private void chunkFailed(Job j, BlockStore.Slice chunk, IoFaults.Side side) {
+  private void chunkFailed(Job j, BlockStore.Slice chunk, String io, IoStatus status) {
     j.attempts++;
     boolean retry = j.attempts < ATTEMPTS;
-    bus.publish(new KernelEvent.CopyChunkFailed(j.world, j.id, j.passes, chunk.lba(), chunk.sectors(),
-        side == IoFaults.Side.SOURCE_READ ? "read" : "write", IoFaults.STATUS, j.attempts, retry));
+    bus.publish(new KernelEvent.CopyChunkFailed(j.world, j.id, j.passes, chunk.lba(), chunk.sectors(), io,
+        status.text(), j.attempts, retry));
     if (retry) {
       j.inFlight = chunk;
       long chunks = j.chunks;
@@ -177,9 +173,9 @@ public final class CopyJobs {
     j.plan = null;
     j.attempts = 0;
     plan.abandon();
-    bus.publish(new KernelEvent.CopyFailed(j.world, j.id, j.passes, j.passCopiedSectors, IoFaults.STATUS,
-        (side == IoFaults.Side.SOURCE_READ ? "source read" : "destination write") + " failed " + ATTEMPTS
-            + " times at sector " + chunk.lba() + ": " + IoFaults.STATUS));
+    bus.publish(new KernelEvent.CopyFailed(j.world, j.id, j.passes, j.passCopiedSectors, status.text(),
+        (io.equals("read") ? "source read" : "destination write") + " failed " + ATTEMPTS
+            + " times at sector " + chunk.lba() + ": " + status.text()));
   }
 
   private void onChunkCopied(KernelEvent.ChunkCopied e) {
@@ -188,11 +184,11 @@ public final class CopyJobs {
       return;
     }
     BlockStore.Slice chunk = j.inFlight;
-    j.inFlight = null;
     if (j.destinationFile.thin()) {
       try {
         j.destination.allocate(j.destinationFile.path(), chunk.sectors() * BlockStore.SECTOR);
       } catch (NoSpaceException ex) {
+        j.inFlight = null;
         CopyPlan plan = j.plan;
         j.plan = null;
         plan.abandon();
@@ -201,7 +197,15 @@ public final class CopyJobs {
         return;
       }
     }
-    j.plan.landed(chunk);
+    try {
+      j.plan.landed(chunk);
+    } catch (UncheckedIOException ex) {
+      // The storage underneath could not take the chunk's content: a failed write, tried again.
+      chunkFailed(j, chunk, "write", IoStatus.of(ex));
+      return;
+    }
+    j.inFlight = null;
+    j.attempts = 0;
     j.passCopiedSectors += chunk.sectors();
     nextChunk(j);
   }

@@ -120,6 +120,28 @@ public sealed interface KernelEvent extends Event {
   record GuestIoCompleted(VmId vm, int disk, long ioId, boolean write, long lba, long sectors, long tag,
       IoRoute route, boolean waited, long latencyNanos) implements KernelEvent {}
 
+  /**
+   * A guest I/O completed with an error {@code status} (a vmkernel status text) instead of succeeding: the
+   * guest is told it failed, and a failed write is not acknowledged (its sectors may hold its content,
+   * as a real disk's may).
+   */
+  record GuestIoFailed(VmId vm, int disk, long ioId, boolean write, long lba, long sectors, long tag,
+      String status) implements KernelEvent {}
+
+  /**
+   * A mirrored write's destination half failed with {@code status}: the mirror can no longer keep the
+   * destination in step, so the mirror has failed (the write itself completes on the source).
+   */
+  record SvmMirrorWriteFailed(WorldId world, DeviceName device, long lba, long sectors, String status)
+      implements KernelEvent {}
+
+  /**
+   * The kernel's watch on a datastore's device latency: the mean latency of the last window moved from
+   * {@code fromMicros} to {@code toMicros}, a deterioration or, after one, an improvement.
+   */
+  record DeviceLatencyChanged(String datastore, boolean deteriorated, long fromMicros, long toMicros)
+      implements KernelEvent {}
+
   /** The run's fault plan strikes: {@code fault} happens now ({@link org.svmsim.kernel.fault.FaultPlan}). */
   record FaultInjected(Fault fault) implements KernelEvent {}
 }

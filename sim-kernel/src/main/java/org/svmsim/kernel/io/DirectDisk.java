@@ -1,5 +1,6 @@
 package org.svmsim.kernel.io;
 
+import org.svmsim.kernel.perf.IoStatus;
 import org.svmsim.kernel.perf.IoStream;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.storage.BlockStore;
@@ -19,10 +20,18 @@ public final class DirectDisk implements DiskPath {
 
   @Override
   public void submit(GuestIo io) {
-    if (io.write()) {
-      store.write(io.lba(), io.sectors(), io.tag());
+    GuestAck ack = new GuestAck(bus, io, IoRoute.DIRECT, false, bus.now(), 1);
+    if (!io.write()) {
+      stream.read(io.bytes(), ack, 0);
+      return;
     }
-    stream.submit(io.bytes(), new GuestAck(bus, io, IoRoute.DIRECT, false, bus.now(), 1), 0);
+    try {
+      store.write(io.lba(), io.sectors(), io.tag());
+    } catch (RuntimeException e) {
+      ack.failNow(IoStatus.of(e));
+      return;
+    }
+    stream.write(io.bytes(), ack, 0);
   }
 
   @Override

@@ -13,9 +13,11 @@ public final class Statuses {
   public static final String OUT_OF_MEMORY = "Out of memory";
   public static final String NO_SPACE = "No space left on device";
   public static final String BUSY = "Busy";
+  /** VMK_FAILURE, the generic failure: what a backing store that cannot do an I/O completes it with. */
+  public static final String FAILURE = "Failure";
   private static final Map<String, String> WORDS = Map.of(
       MAX_SWITCHOVER, "0xbad0109", IO_ABORTED, "0xbad00e0", LIMIT_EXCEEDED, "0xbad0006",
-      OUT_OF_MEMORY, "0xbad0014", BUSY, "0xbad0004",
+      OUT_OF_MEMORY, "0xbad0014", BUSY, "0xbad0004", FAILURE, "0xbad0001",
       // svmsim's guess: no source shows the word printed with "No space left on device".
       NO_SPACE, "0xbad0031");
 

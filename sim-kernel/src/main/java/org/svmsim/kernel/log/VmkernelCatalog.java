@@ -65,7 +65,18 @@ public enum VmkernelCatalog implements CatalogEntry {
   // An injected I/O error on a copy chunk (faults): svmsim's wording, no real line known. Args: job, io
   // (read or write), sectors, lba, status text, status word, attempt, attempts, what follows.
   FS3DM_CHUNK_FAILED(Provenance.SVMSIM, Level.WARNING, "FS3DM", 2319,
-      "Copy job {}: {} of {} sectors at {} failed: {} ({}), attempt {} of {}; {}");
+      "Copy job {}: {} of {} sectors at {} failed: {} ({}), attempt {} of {}; {}"),
+  // A mirrored write whose destination half failed (faults): svmsim's wording, no real line known. Args:
+  // sectors, lba, device, status text, status word.
+  SVM_SECONDARY_WRITE_FAILED(Provenance.SVMSIM, Level.WARNING, "SVM", 2783,
+      "Write of {} sectors at {} to the secondary of device {} failed: {} ({}); mirror failed"),
+  // The kernel's device latency watch (dest-slow and any overloaded datastore). The wording follows the
+  // ScsiDeviceIO latency messages as VMware's KBs describe them, but no line in DOMAIN.md or real-lines
+  // shows it verbatim, so it is svmsim's. Args: device, average, now (microseconds).
+  SCSI_LATENCY_DETERIORATED(Provenance.SVMSIM, Level.WARNING, "ScsiDeviceIO", 1218, "Device {} performance has"
+      + " deteriorated. I/O latency increased from average value of {} microseconds to {} microseconds."),
+  SCSI_LATENCY_IMPROVED(Provenance.SVMSIM, "ScsiDeviceIO", 1195,
+      "Device {} performance has improved. I/O latency reduced from {} microseconds to {} microseconds.");
 
   /** What vmkernel prints before the module of a line. */
   public enum Level {

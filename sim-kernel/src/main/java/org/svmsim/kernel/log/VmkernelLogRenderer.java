@@ -7,7 +7,10 @@ import static org.svmsim.kernel.log.VmkernelCatalog.FSS_NO_FS_DRIVER;
 import static org.svmsim.kernel.log.VmkernelCatalog.MIGRATE_FAILED;
 import static org.svmsim.kernel.log.VmkernelCatalog.MIGRATE_SWITCHOVER_FAILED;
 import static org.svmsim.kernel.log.VmkernelCatalog.MIGRATE_VMX_FAILURE;
+import static org.svmsim.kernel.log.VmkernelCatalog.SCSI_LATENCY_DETERIORATED;
+import static org.svmsim.kernel.log.VmkernelCatalog.SCSI_LATENCY_IMPROVED;
 import static org.svmsim.kernel.log.VmkernelCatalog.SVM_CREATED;
+import static org.svmsim.kernel.log.VmkernelCatalog.SVM_SECONDARY_WRITE_FAILED;
 import static org.svmsim.kernel.log.VmkernelCatalog.SVM_DESTROYED;
 import static org.svmsim.kernel.log.VmkernelCatalog.SVM_IO_STATS;
 import static org.svmsim.kernel.log.VmkernelCatalog.SVM_IO_STATS_TOTALS;
@@ -41,6 +44,8 @@ public final class VmkernelLogRenderer implements LogRenderer {
   public static final String PATH = "var/log/vmkernel.log";
   /** A world that keeps logging within this gap stays on its cpu, as the seed's bursts do. */
   private static final long STICKY_NANOS = VirtualTime.SECOND;
+  /** The world the device latency watch logs from: a kernel helper world, cosmetic. */
+  private static final WorldId SYSTEM_WORLD = new WorldId(32797);
 
   private record Placement(int cpu, long lastNanos) {}
 
@@ -53,6 +58,8 @@ public final class VmkernelLogRenderer implements LogRenderer {
   private final Map<VmId, WorldId> shadowWorld = new HashMap<>();
   private final Map<VmId, MigrationId> migrationOf = new HashMap<>();
   private final Set<MigrationId> failureLogged = new HashSet<>();
+  /** The device behind each datastore, by datastore name, as its latency lines name it. */
+  private final Map<String, String> deviceOf = new HashMap<>();
   private EsxTime time;
   private SimRandom random;
   private SimRandom addresses;
@@ -91,6 +98,19 @@ public final class VmkernelLogRenderer implements LogRenderer {
     } else if (event instanceof KernelEvent.CopyChunkFailed e) {
       log(timeNanos, e.world(), FS3DM_CHUNK_FAILED, e.job(), e.io(), e.sectors(), e.lba(), e.status(),
           Statuses.word(e.status()), e.attempt(), org.svmsim.kernel.copy.CopyJobs.ATTEMPTS, e.retrying() ? "retrying" : "giving up");
+    } else if (event instanceof KernelEvent.SvmMirrorWriteFailed e) {
+      log(timeNanos, e.world(), SVM_SECONDARY_WRITE_FAILED, e.sectors(), e.lba(), e.device(), e.status(),
+          Statuses.word(e.status()));
+      MigrationId mid = migrationOf.get(vmOfWorld.get(e.world()));
+      if (mid != null && failureLogged.add(mid)) {
+        log(timeNanos, e.world(), MIGRATE_FAILED, mid, "S", e.status(), Statuses.word(e.status()),
+            returnAddress());
+      }
+    } else if (event instanceof KernelEvent.VolumeMounted e) {
+      deviceOf.put(e.name(), naa(e.datastore()));
+    } else if (event instanceof KernelEvent.DeviceLatencyChanged e) {
+      log(timeNanos, SYSTEM_WORLD, e.deteriorated() ? SCSI_LATENCY_DETERIORATED : SCSI_LATENCY_IMPROVED,
+          deviceOf.getOrDefault(e.datastore(), e.datastore()), e.fromMicros(), e.toMicros());
     } else if (event instanceof KernelEvent.CopyFailed e) {
       MigrationId mid = migrationOf.get(vmOfWorld.get(e.world()));
       if (mid != null) {
@@ -124,6 +144,15 @@ public final class VmkernelLogRenderer implements LogRenderer {
         log(timeNanos, world, MIGRATE_VMX_FAILURE, mid, "S");
       }
     }
+  }
+
+  /**
+   * The NAA name of a datastore's LUN: svmsim keeps no LUN ids, so it is made from the datastore's UUID
+   * ({@code naa.6} and its first 31 hex digits), stable and unique; cosmetic.
+   */
+  static String naa(org.svmsim.kernel.id.DatastoreId datastore) {
+    String hex = datastore.toString().replace("-", "");
+    return "naa.6" + hex.substring(0, Math.min(31, hex.length()));
   }
 
   private WorldId destinationWorld(WorldId source) {

@@ -34,6 +34,8 @@ public final class DatastoreService {
   private final Bus bus;
   private final String name;
   private final DatastorePerformance perf;
+  private final DatastoreHealth health = new DatastoreHealth();
+  private final LatencyMonitor latency;
   private final PriorityQueue<IoStream> backlogged = new PriorityQueue<>(DatastoreService::compareHeads);
   private final PriorityQueue<Io> waitingForPipe = new PriorityQueue<>(BY_TAG);
   private final Bus.Wakeup pipeFree = this::pipeFreed;
@@ -50,13 +52,18 @@ public final class DatastoreService {
     final IoStream stream;
     final long bytes;
     final IoCompletion done;
+    final boolean write;
     final long token;
     final long arrivedAt;
     final long seq;
     final long startTag;
 
-    Io(IoStream stream, long bytes, IoCompletion done, long token, long arrivedAt, long seq, long startTag) {
+    long admittedAt;
+
+    Io(IoStream stream, boolean write, long bytes, IoCompletion done, long token, long arrivedAt, long seq,
+        long startTag) {
       this.stream = stream;
+      this.write = write;
       this.bytes = bytes;
       this.done = done;
       this.token = token;
@@ -75,6 +82,7 @@ public final class DatastoreService {
     this.bus = bus;
     this.name = name;
     this.perf = perf;
+    this.latency = new LatencyMonitor(bus, name);
   }
 
   /** A new flow of I/O into this datastore; {@code name} is for diagnostics. */
@@ -82,13 +90,13 @@ public final class DatastoreService {
     return new IoStream(this, streamName);
   }
 
-  void arrive(IoStream s, long bytes, IoCompletion done, long token) {
+  void arrive(IoStream s, boolean write, long bytes, IoCompletion done, long token) {
     if (bytes < 0) {
       throw new IllegalArgumentException(s + ": negative I/O size " + bytes);
     }
     long startTag = Math.max(virtualTime, s.lastFinishTag);
     s.lastFinishTag = startTag + bytes;
-    Io io = new Io(s, bytes, done, token, bus.now(), arrivals++, startTag);
+    Io io = new Io(s, write, bytes, done, token, bus.now(), arrivals++, startTag);
     s.inFlight++;
     if (busySlots < perf.queueDepth() && backlogged.isEmpty()) {
       admit(io);
@@ -115,6 +123,7 @@ public final class DatastoreService {
 
   private void admit(Io io) {
     busySlots++;
+    io.admittedAt = bus.now();
     if (bus.now() >= pipeFreeAt && waitingForPipe.isEmpty()) {
       transfer(io);
       return;
@@ -132,8 +141,9 @@ public final class DatastoreService {
    */
   private void transfer(Io io) {
     virtualTime = Math.max(virtualTime, io.startTag);
-    pipeFreeAt = bus.now() + VirtualTime.transfer(io.bytes, perf.bytesPerSecond());
-    bus.wakeAt(pipeFreeAt + perf.latencyNanos(), io);
+    long now = bus.now();
+    pipeFreeAt = now + VirtualTime.transfer(io.bytes, health.bytesPerSecond(perf, now));
+    bus.wakeAt(pipeFreeAt + health.latencyNanos(perf, now), io);
   }
 
   /** The pipe is free and I/Os wait for it: the one with the lowest start tag goes next. */
@@ -155,12 +165,34 @@ public final class DatastoreService {
     s.completedIos++;
     s.completedBytes += io.bytes;
     fillSlots();
-    io.done.ioCompleted(io.token, io.arrivedAt);
+    // What the device took beyond moving the I/O's own bytes at the datastore's nominal bandwidth: a large
+    // I/O (a checkpoint) is not slow for being large, but a collapsed bandwidth shows.
+    latency.completed(bus.now(), bus.now() - io.admittedAt - VirtualTime.transfer(io.bytes, perf.bytesPerSecond()));
+    io.done.ioCompleted(io.token, io.arrivedAt, health.status(io.write, bus.now()));
+  }
+
+  /** Reads of this datastore complete with {@code status} until {@code untilNanos} (an injected fault). */
+  public void failReads(long untilNanos, IoStatus status) {
+    health.failReads(untilNanos, status);
+  }
+
+  /** Writes to this datastore complete with {@code status} until {@code untilNanos} (an injected fault). */
+  public void failWrites(long untilNanos, IoStatus status) {
+    health.failWrites(untilNanos, status);
+  }
+
+  /**
+   * The datastore's service collapses until {@code untilNanos}: each I/O's latency is {@code latencyTimes}
+   * what it was, the bandwidth a {@code bandwidthDividedBy}-th (an injected fault: a failing array path).
+   */
+  public void slow(double latencyTimes, double bandwidthDividedBy, long untilNanos) {
+    health.slow(latencyTimes, bandwidthDividedBy, untilNanos);
   }
 
   private static int compareHeads(IoStream a, IoStream b) {
     return BY_TAG.compare(a.queued.peek(), b.queued.peek());
   }
+
   public String name() {
     return name;
   }

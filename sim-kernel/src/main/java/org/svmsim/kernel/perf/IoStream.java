@@ -24,11 +24,17 @@ public final class IoStream {
   }
 
   /**
-   * Hands the datastore one I/O of {@code bytes}, arriving now; {@code done} is told when it completes.
-   * Nothing is booked: the I/O waits for a queue slot, then for the bandwidth, behind what came before.
+   * Hands the datastore one read of {@code bytes}, arriving now; {@code done} is told when it completes,
+   * with its status. Nothing is booked: the I/O waits for a queue slot, then for the bandwidth, behind
+   * what came before.
    */
-  public void submit(long bytes, IoCompletion done, long token) {
-    service.arrive(this, bytes, done, token);
+  public void read(long bytes, IoCompletion done, long token) {
+    service.arrive(this, false, bytes, done, token);
+  }
+
+  /** Hands the datastore one write of {@code bytes}, as {@link #read} does a read. */
+  public void write(long bytes, IoCompletion done, long token) {
+    service.arrive(this, true, bytes, done, token);
   }
 
   public DatastoreService service() {

@@ -11,6 +11,7 @@ import org.svmsim.kernel.io.GuestAck;
 import org.svmsim.kernel.io.GuestIo;
 import org.svmsim.kernel.io.IoRoute;
 import org.svmsim.kernel.perf.IoCompletion;
+import org.svmsim.kernel.perf.IoStatus;
 import org.svmsim.kernel.perf.IoStream;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.storage.BlockStore;
@@ -69,28 +70,39 @@ public final class SnapshotDisk implements DiskPath {
       }
       // Grains the redo logs hold are on the source; the base is the source, or the copy once re-parented.
       IoStream to = inChild || !reparented || sourceChain != null ? onSource : onDestination;
-      bus.wakeAt(issuedAt + searched * LOOKUP_NANOS, () -> to.submit(io.bytes(), ack, 0));
+      bus.wakeAt(issuedAt + searched * LOOKUP_NANOS, () -> to.read(io.bytes(), ack, 0));
       return;
     }
     long grainBytes = chain.grainSectors() * BlockStore.SECTOR;
-    int allocated = sourceChain != null ? sourceChain.write(io.lba(), io.sectors(), io.tag())
-        : copy.write(io.lba(), io.sectors(), io.tag());
+    int allocated;
+    try {
+      allocated = sourceChain != null ? sourceChain.write(io.lba(), io.sectors(), io.tag())
+          : copy.write(io.lba(), io.sectors(), io.tag());
+    } catch (RuntimeException e) {
+      new GuestAck(bus, io, IoRoute.DIRECT, false, issuedAt, 1).failNow(IoStatus.of(e));
+      return;
+    }
     if (allocated == 0) {
-      onSource.submit(io.bytes(), new GuestAck(bus, io, IoRoute.DIRECT, false, issuedAt, 1), 0);
+      onSource.write(io.bytes(), new GuestAck(bus, io, IoRoute.DIRECT, false, issuedAt, 1), 0);
       return;
     }
     // A new grain: read what the write does not cover from below, then write the grain and its table entry.
     long grainsBytes = allocated * grainBytes;
     long fill = Math.max(0, grainsBytes - io.bytes());
     GuestAck ack = new GuestAck(bus, io, IoRoute.DIRECT, false, issuedAt, 2);
-    IoCompletion write = (token, arrivedAt) -> {
-      onSource.submit(grainsBytes, ack, 0);
-      onSource.submit(GRAIN_TABLE_BYTES, ack, 0);
+    // A failed copy-on-write read fails the guest's write: the grain cannot be completed.
+    IoCompletion write = (token, arrivedAt, status) -> {
+      if (!status.ok()) {
+        ack.failNow(status);
+        return;
+      }
+      onSource.write(grainsBytes, ack, 0);
+      onSource.write(GRAIN_TABLE_BYTES, ack, 0);
     };
     if (fill > 0) {
-      onSource.submit(fill, write, 0);
+      onSource.read(fill, write, 0);
     } else {
-      write.ioCompleted(0, issuedAt);
+      write.ioCompleted(0, issuedAt, IoStatus.OK);
     }
   }
 

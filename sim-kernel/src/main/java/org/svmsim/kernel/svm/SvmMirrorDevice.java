@@ -10,6 +10,7 @@ import org.svmsim.kernel.io.DiskPath;
 import org.svmsim.kernel.io.GuestAck;
 import org.svmsim.kernel.io.GuestIo;
 import org.svmsim.kernel.io.IoRoute;
+import org.svmsim.kernel.perf.IoStatus;
 import org.svmsim.kernel.perf.IoStream;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.storage.BlockStore;
@@ -32,6 +33,8 @@ public final class SvmMirrorDevice implements DiskPath {
   /** Every write's completion handle: applied now or when its chunk lands, it goes to the datastores. */
   private final Consumer<MirrorPass.Applied> onApplied = this::complete;
   private boolean copyPlanned;
+  /** A mirrored write's destination half failed: the mirror no longer keeps the destination in step. */
+  private boolean failed;
   private long reads;
   private long readBytes;
   private long writes;
@@ -105,13 +108,17 @@ public final class SvmMirrorDevice implements DiskPath {
     if (!io.write()) {
       reads++;
       readBytes += io.bytes();
-      guestSource.submit(io.bytes(), new GuestAck(bus, io, IoRoute.SOURCE_ONLY, false, bus.now(), 1), 0);
+      guestSource.read(io.bytes(), new GuestAck(bus, io, IoRoute.SOURCE_ONLY, false, bus.now(), 1), 0);
       return;
     }
     writes++;
     writeBytes += io.bytes();
-    pass.write(new MirrorPass.GuestWrite(io.id(), io.lba(), io.sectors(), io.tag(), io, bus.now()),
-        onApplied);
+    try {
+      pass.write(new MirrorPass.GuestWrite(io.id(), io.lba(), io.sectors(), io.tag(), io, bus.now()),
+          onApplied);
+    } catch (RuntimeException e) {
+      new GuestAck(bus, io, IoRoute.SOURCE_ONLY, false, bus.now(), 1).failNow(IoStatus.of(e));
+    }
   }
 
   /**
@@ -124,10 +131,27 @@ public final class SvmMirrorDevice implements DiskPath {
     long mirrored = a.route().mirroredSectors();
     GuestAck ack = new GuestAck(bus, io, IoRoute.of(a.route().kind()), a.wasHeld(), w.issuedAt(),
         mirrored > 0 ? 2 : 1);
-    guestSource.submit(w.sectors() * BlockStore.SECTOR, ack, 0);
+    guestSource.write(w.sectors() * BlockStore.SECTOR, ack, 0);
     if (mirrored > 0) {
-      guestDestination.submit(mirrored * BlockStore.SECTOR, ack, 0);
+      ack.secondary(status -> secondaryFailed(w, status));
+      guestDestination.write(mirrored * BlockStore.SECTOR, ack, GuestAck.SECONDARY);
     }
+  }
+
+  /**
+   * The destination half of a mirrored write failed: the destination now lacks a write the source has, so
+   * the mirror has failed (once; the VMX then gives the migration up). The write completes from the source.
+   */
+  private void secondaryFailed(MirrorPass.GuestWrite w, IoStatus status) {
+    if (!failed) {
+      failed = true;
+      bus.publish(new KernelEvent.SvmMirrorWriteFailed(owner, name, w.lba(), w.sectors(), status.text()));
+    }
+  }
+
+  /** Whether a mirrored write's destination half has failed. */
+  public boolean failed() {
+    return failed;
   }
 
   /** Writes that went to the destination as well as the source, in bytes (their mirrored parts). */

@@ -37,7 +37,7 @@ class DatastoreServiceTest {
     }
 
     @Override
-    public void ioCompleted(long token, long arrivedAt) {
+    public void ioCompleted(long token, long arrivedAt, IoStatus status) {
       done.add(new long[] {token, arrivedAt, loop.now()});
     }
 
@@ -59,14 +59,14 @@ class DatastoreServiceTest {
       this.size = size;
       this.until = until;
       for (int i = 0; i < outstanding; i++) {
-        stream.submit(size, this, 0);
+        stream.write(size, this, 0);
       }
     }
 
     @Override
-    public void ioCompleted(long token, long arrivedAt) {
+    public void ioCompleted(long token, long arrivedAt, IoStatus status) {
       if (loop.now() < until) {
-        stream.submit(size, this, 0);
+        stream.write(size, this, 0);
       }
     }
   }
@@ -76,8 +76,8 @@ class DatastoreServiceTest {
     DatastoreService ds = service(200 * MB, LATENCY, 32);
     Recorder r = new Recorder(loop);
     IoStream s = ds.openStream("guest");
-    loop.wakeAt(VirtualTime.seconds(10), () -> s.submit(MB, r, 1));
-    loop.wakeAt(VirtualTime.seconds(20), () -> s.submit(4096, r, 2));
+    loop.wakeAt(VirtualTime.seconds(10), () -> s.write(MB, r, 1));
+    loop.wakeAt(VirtualTime.seconds(20), () -> s.write(4096, r, 2));
     loop.run();
     // 1 MB at 200 MB/s is 5 ms; an idle datastore later serves the next from its own arrival.
     assertEquals(VirtualTime.seconds(10) + VirtualTime.millis(5) + LATENCY, r.completedAt(1));
@@ -93,7 +93,7 @@ class DatastoreServiceTest {
     Recorder r = new Recorder(loop);
     IoStream s = ds.openStream("s");
     for (int i = 1; i <= 5; i++) {
-      s.submit(0, r, i);
+      s.write(0, r, i);
     }
     assertEquals(2, ds.busySlots());
     assertEquals(5, s.inFlight());
@@ -110,11 +110,11 @@ class DatastoreServiceTest {
     IoStream copy = ds.openStream("copy");
     IoStream guest = ds.openStream("guest");
     for (int i = 1; i <= 3; i++) {
-      copy.submit(MB, r, i);
+      copy.write(MB, r, i);
     }
     loop.wakeAt(VirtualTime.millis(1), () -> {
-      guest.submit(4096, r, 100);
-      copy.submit(MB, r, 4);
+      guest.write(4096, r, 100);
+      copy.write(MB, r, 4);
     });
     loop.run();
     long transfer = VirtualTime.transfer(4096, MB);
@@ -136,11 +136,11 @@ class DatastoreServiceTest {
     Recorder r = new Recorder(loop);
     IoStream copy = ds.openStream("copy");
     for (int i = 0; i < 1000; i++) {
-      copy.submit(MIB, r, i);
+      copy.write(MIB, r, i);
     }
     IoStream guest = ds.openStream("guest");
     long arrival = VirtualTime.SECOND;
-    loop.wakeAt(arrival, () -> guest.submit(4096, r, -1));
+    loop.wakeAt(arrival, () -> guest.write(4096, r, -1));
     loop.run();
     long latency = r.completedAt(-1) - arrival;
     long mib = VirtualTime.transfer(MIB, 100 * MB);
@@ -205,7 +205,7 @@ class DatastoreServiceTest {
       IoStream s = streams.get(random.nextInt(streams.size()));
       int token = i;
       sizes.add(size);
-      loop.wakeAt(at, () -> s.submit(size, r, token));
+      loop.wakeAt(at, () -> s.write(size, r, token));
     }
     loop.run();
     assertEquals(1500, r.done.size());
@@ -249,6 +249,6 @@ class DatastoreServiceTest {
         () -> new DatastorePerformance(MB, 0, 0));
     assertTrue(ex.getMessage().contains("queue depth"), ex.getMessage());
     IoStream s = service(MB, 0, 1).openStream("s");
-    assertThrows(IllegalArgumentException.class, () -> s.submit(-1, (t, a) -> { }, 0));
+    assertThrows(IllegalArgumentException.class, () -> s.write(-1, (t, a, st) -> { }, 0));
   }
 }

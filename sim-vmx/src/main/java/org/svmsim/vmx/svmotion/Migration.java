@@ -181,6 +181,14 @@ public final class Migration {
     fail(NoSpaceException.STATUS.equals(e.status()) ? NO_DISK_SPACE : SYSTEM_ERROR, e.reason());
   }
 
+  /**
+   * A mirrored write could not reach the destination: the mirror has failed, the destination lacks a
+   * write, so the migration fails; the write itself completed from the source.
+   */
+  public void onMirrorFailed(KernelEvent.SvmMirrorWriteFailed e) {
+    fail(SYSTEM_ERROR, "mirrored write to the destination failed at sector " + e.lba() + ": " + e.status());
+  }
+
   /** One disk's copy converged; once all have, the switchover begins. */
   void converged() {
     if (state == State.COPYING && moves.stream().allMatch(m -> m.converged)) {
@@ -233,9 +241,13 @@ public final class Migration {
     // The checkpoint is written to the destination through its shared service; the suspend and resume
     // around it take their own time once it is there.
     long checkpoint = timings.checkpointBytes();
-    destination.service().openStream(vmx.config().name() + " checkpoint").submit(checkpoint,
-        (token, arrivedAt) -> {
+    destination.service().openStream(vmx.config().name() + " checkpoint").write(checkpoint,
+        (token, arrivedAt, status) -> {
           if (state != State.RESUMING || switchoverStalls) {
+            return;
+          }
+          if (!status.ok()) {
+            fail(SYSTEM_ERROR, "the checkpoint could not be written to the destination: " + status.text());
             return;
           }
           resume = bus.timer(timings.suspendResume(), new VmxEvent.FastSuspendResumed(vmx.config().name(),

@@ -1,6 +1,7 @@
 package org.svmsim.kernel.copy.mover;
 
 import org.svmsim.kernel.perf.IoCompletion;
+import org.svmsim.kernel.perf.IoStatus;
 import org.svmsim.kernel.perf.IoStream;
 import org.svmsim.kernel.sim.Bus;
 
@@ -18,7 +19,12 @@ public final class RangeCopy implements IoCompletion, Bus.Wakeup {
     /** The last byte is on the destination. */
     COPIED,
     /** {@link #cancel()} was called; the I/Os already in flight have drained. */
-    CANCELLED
+    CANCELLED,
+    /**
+     * An I/O completed with an error ({@link #failure()}, on the side {@link #failedWrite()} names): the
+     * mover issued no more, and the I/Os in flight have drained. The range did not land.
+     */
+    FAILED
   }
 
   /** Told once, when the copy ends: the clock reads the time, {@code token} is the caller's. */
@@ -46,6 +52,8 @@ public final class RangeCopy implements IoCompletion, Bus.Wakeup {
   private int busy;
   private boolean cancelled;
   private boolean finished;
+  private IoStatus failure = IoStatus.OK;
+  private boolean failedWrite;
 
   private RangeCopy(Bus bus, DataMover mover, IoStream source, IoStream destination, long bytes, Done done,
       long token) {
@@ -101,21 +109,41 @@ public final class RangeCopy implements IoCompletion, Bus.Wakeup {
     return finished;
   }
 
+  /** The status of the first I/O that failed; {@link IoStatus#OK} while none has. */
+  public IoStatus failure() {
+    return failure;
+  }
+
+  /** Whether that I/O was a write of the destination (else a read of the source). */
+  public boolean failedWrite() {
+    return failedWrite;
+  }
+
   private void fill() {
     while (!cancelled && busy < mover.buffers() && issued < bytes) {
       long len = Math.min(mover.ioBytes(), bytes - issued);
       issued += len;
       busy++;
       if (mover.readsSource()) {
-        source.submit(len, this, len);
+        source.read(len, this, len);
       } else {
-        destination.submit(len, this, -len);
+        destination.write(len, this, -len);
       }
     }
   }
 
   @Override
-  public void ioCompleted(long ioToken, long arrivedAtNanos) {
+  public void ioCompleted(long ioToken, long arrivedAtNanos, IoStatus status) {
+    if (!status.ok()) {
+      // The mover stops at its first failed I/O, as on a cancel, and reports it once the rest drained.
+      if (failure.ok()) {
+        failure = status;
+        failedWrite = ioToken < 0;
+      }
+      cancelled = true;
+      release();
+      return;
+    }
     if (ioToken > 0) {
       // A read is in the buffer: after the mover's cost, write it out.
       if (cancelled) {
@@ -123,7 +151,7 @@ public final class RangeCopy implements IoCompletion, Bus.Wakeup {
       } else if (mover.perIoNanos() > 0) {
         later(ioToken, mover.perIoNanos());
       } else {
-        destination.submit(ioToken, this, -ioToken);
+        destination.write(ioToken, this, -ioToken);
       }
       return;
     }
@@ -141,11 +169,11 @@ public final class RangeCopy implements IoCompletion, Bus.Wakeup {
     head = (head + 1) % pending.length;
     size--;
     if (action == END) {
-      finish(cancelled ? Status.CANCELLED : Status.COPIED);
+      finish(ended());
     } else if (action == FREE || cancelled) {
       release();
     } else {
-      destination.submit(action, this, -action);
+      destination.write(action, this, -action);
     }
   }
 
@@ -156,11 +184,15 @@ public final class RangeCopy implements IoCompletion, Bus.Wakeup {
       finish(Status.COPIED);
     } else if (cancelled) {
       if (busy == 0) {
-        finish(Status.CANCELLED);
+        finish(ended());
       }
     } else {
       fill();
     }
+  }
+
+  private Status ended() {
+    return !failure.ok() ? Status.FAILED : cancelled ? Status.CANCELLED : Status.COPIED;
   }
 
   /** Every wake-up of one copy has the same delay, so they fire in the order they are queued here. */

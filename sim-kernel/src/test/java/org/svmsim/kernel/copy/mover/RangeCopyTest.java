@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.svmsim.kernel.perf.DatastorePerformance;
 import org.svmsim.kernel.perf.DatastoreService;
 import org.svmsim.kernel.perf.IoCompletion;
+import org.svmsim.kernel.perf.IoStatus;
 import org.svmsim.kernel.perf.IoStream;
 import org.svmsim.kernel.sim.EventLoop;
 import org.svmsim.kernel.sim.VirtualTime;
@@ -133,14 +134,14 @@ class RangeCopyTest {
     // Another stream keeps the destination saturated for the whole copy.
     IoCompletion again = new IoCompletion() {
       @Override
-      public void ioCompleted(long token, long arrivedAt) {
+      public void ioCompleted(long token, long arrivedAt, IoStatus status) {
         if (ends.isEmpty()) {
-          other.submit(1L << 20, this, 0);
+          other.write(1L << 20, this, 0);
         }
       }
     };
     for (int i = 0; i < 32; i++) {
-      other.submit(1L << 20, again, 0);
+      other.write(1L << 20, again, 0);
     }
     copy(DataMover.FS3DM, CHUNK);
     loop.run();
@@ -160,7 +161,7 @@ class RangeCopyTest {
     for (int i = 0; i < latency.length; i++) {
       int n = i;
       long at = VirtualTime.millis(700 + 1000 * i) + 12_345;
-      loop.wakeAt(at, () -> guest.submit(4096, (token, arrived) -> latency[n] = loop.now() - arrived, 0));
+      loop.wakeAt(at, () -> guest.write(4096, (token, arrived, st) -> latency[n] = loop.now() - arrived, 0));
     }
     loop.run();
     assertEquals(1, ends.size(), "the copy ran on");
