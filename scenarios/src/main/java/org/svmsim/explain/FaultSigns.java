@@ -9,11 +9,12 @@ import org.svmsim.kernel.log.CatalogEntry;
 /**
  * The lines that name what went wrong in a migration, and the fault each one is a sign of, in the kinds of
  * svmsim's {@code --fault} (README, Faults) so that a run's summary and explain's agree: a destination
- * write error (FS3DM's retry warnings), a source read error, a lock held by another host (AIOMGR's
+ * write error (FS3DM's retry warnings, the mirror's failed secondary write), a source read error, a lock held by another host (AIOMGR's
  * retries, DISKLIB's lock failure, DLX's lock dump, {@code vim.fault.FileLocked}), a switchover timeout
  * (the FSR lines, {@code maxSwitchoverTimeExceeded}), a cancel ({@code RequestCanceled}), a full
  * destination ({@code No space left on device}, {@code NoDiskSpace}, the redo log's {@code outofspace}),
- * change tracking out of memory, a host agent that restarted, and a copy that never converged. Families are named by
+ * change tracking out of memory, a host agent that restarted, a slow destination (the kernel's latency
+ * watch), and a copy that never converged. Families are named by
  * {@code log.FAMILY} (as notes.tsv does), so a sign may name a family another branch is still adding:
  * it matches once the family lands.
  */
@@ -35,6 +36,8 @@ final class FaultSigns {
     String text = p.normal == null ? "" : p.normal;
     return switch (family) {
       case "vmkernel.FS3DM_CHUNK_FAILED" -> chunk(p.family.template().args(text));
+      case "vmkernel.SVM_SECONDARY_WRITE_FAILED" -> new Sign("dest-write-error", null);
+      case "vmkernel.SCSI_LATENCY_DETERIORATED", "vmkernel.SCSI_LATENCY_IMPROVED" -> new Sign("dest-slow", null);
       case "vmware.AIO_LOCKED", "vmkernel.DLX_NOT_FREE" -> new Sign("lock-conflict", null);
       case "vmware.AIO_OPEN_FAILED", "vmware.DISKLIB_LIB_OPEN_FAILED", "vmware.DISKLIB_VMFS_OPEN_FAILED",
           "vmware.DISKLIB_LINK_OPEN_FAILED", "vmware.DISKLIB_CHAIN_OPEN_FAILED", "vmware.SNAPSHOT_OPEN_FAILED" ->

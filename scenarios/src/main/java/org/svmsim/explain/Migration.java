@@ -90,15 +90,16 @@ final class Migration {
   }
 
   /**
-   * The mode of a fault its lines do not name: an I/O error or a lock the copy got past was transient, one
-   * the migration failed with persistent.
+   * The mode of a fault its lines do not name: an I/O error or a lock the migration got past was transient.
+   * One it failed of is persistent only when a line says so (FS3DM gave up, the open failed for good):
+   * a mirror fails at the first failed mirrored write, whatever would have come next.
    */
   void settleFaults() {
     for (Fault f : faults.values()) {
       boolean modal = f.kind.equals("dest-write-error") || f.kind.equals("source-read-error")
           || f.kind.equals("lock-conflict");
-      if (f.mode == null && modal && (failed || succeeded)) {
-        f.mode = failed ? "persistent" : "transient";
+      if (f.mode == null && modal && succeeded && !failed) {
+        f.mode = "transient";
       }
     }
   }
