@@ -27,11 +27,15 @@ final class FaultSigns {
    * switchover never came within its limit (the VMX then logs maxSwitchoverTimeExceeded).
    */
   static final String NO_CONVERGENCE = "no-convergence";
-  // Looked up only: the key of each family, made once.
+  // Looked up only: the key of each family, made once; and the families that are never a sign.
   private final Map<CatalogEntry, String> keys = new IdentityHashMap<>();
+  private final Map<CatalogEntry, Boolean> never = new IdentityHashMap<>();
 
   /** The fault {@code p} (already classified) is a sign of, or null. */
   Sign of(ParsedLine p) {
+    if (never.containsKey(p.family)) {
+      return null;
+    }
     String family = keys.computeIfAbsent(p.family, Notes::key);
     String text = p.normal == null ? "" : p.normal;
     return switch (family) {
@@ -56,7 +60,13 @@ final class FaultSigns {
       case "vpxa.ERROR", "hostd.TASK_FAILED", "hostd.RESOLVE_FAILED" -> vsphereFault(text);
       case "hostd.STOPPING", "hostd.INVENTORY_LOADED" -> new Sign("agent-restart", "hostd");
       case "vpxa.STOPPING", "vpxa.RECOVER" -> new Sign("agent-restart", "vpxa");
-      default -> byName(family);
+      default -> {
+        Sign named = byName(family);
+        if (named == null) {
+          never.put(p.family, Boolean.TRUE);
+        }
+        yield named;
+      }
     };
   }
 

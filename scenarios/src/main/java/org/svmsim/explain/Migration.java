@@ -58,7 +58,12 @@ final class Migration {
       this.kind = kind;
     }
 
-    void add(String modeSeen, long t, String line) {
+    // The latest line past the first MAX_EVIDENCE - 1, kept as it came: made into text when shown.
+    private String lastFile;
+    private long lastNo;
+    private String lastText;
+
+    void add(String modeSeen, long t, String file, long lineNo, String text) {
       lines++;
       if (modeSeen != null) {
         mode = modeSeen;
@@ -67,18 +72,32 @@ final class Migration {
         first = first == Timestamps.NONE ? t : Math.min(first, t);
         last = Math.max(last, t);
       }
-      if (evidence.size() < MAX_EVIDENCE) {
-        evidence.add(line);
+      if (evidence.size() < MAX_EVIDENCE - 1) {
+        evidence.add(Migration.evidence(file, lineNo, text));
       } else {
         // Keep the first lines and the last one: the retries and how they ended.
-        evidence.set(MAX_EVIDENCE - 1, line);
+        lastFile = file;
+        lastNo = lineNo;
+        lastText = text;
       }
+    }
+
+    /** The first lines that showed the fault, and the last one. */
+    List<String> evidence() {
+      if (lastText == null) {
+        return evidence;
+      }
+      List<String> all = new ArrayList<>(evidence);
+      all.add(Migration.evidence(lastFile, lastNo, lastText));
+      return all;
     }
 
     void absorb(Fault o) {
       int before = lines;
-      for (String e : o.evidence) {
-        add(null, Timestamps.NONE, e);
+      for (String e : o.evidence()) {
+        if (evidence.size() < MAX_EVIDENCE - 1) {
+          evidence.add(e);
+        }
       }
       lines = before + o.lines;
       mode = mode != null ? mode : o.mode;
@@ -104,11 +123,17 @@ final class Migration {
     }
   }
 
-  void fault(String kind, String mode, long t, String line) {
+  /** A line as evidence: {@code file:lineNo: text}, the text cut at 400 characters. */
+  static String evidence(String file, long lineNo, String text) {
+    String t = text.length() > 400 ? text.substring(0, 400) + "..." : text;
+    return file + ":" + lineNo + ": " + t;
+  }
+
+  void fault(String kind, String mode, long t, String file, long lineNo, String text) {
     // A copy that never converged ends as a switchover over its limit: one fault, not two.
     String k = kind.equals("switchover-timeout") && faults.containsKey(FaultSigns.NO_CONVERGENCE)
         ? FaultSigns.NO_CONVERGENCE : kind;
-    faults.computeIfAbsent(k, Fault::new).add(mode, t, line);
+    faults.computeIfAbsent(k, Fault::new).add(mode, t, file, lineNo, text);
   }
 
   void seen(long t) {
