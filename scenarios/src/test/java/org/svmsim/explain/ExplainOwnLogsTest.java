@@ -91,7 +91,11 @@ class ExplainOwnLogsTest {
       if (k[0].startsWith("dest-out-of-space")) {
         extra.addAll(List.of("--set", "vms.0.disks.0.provisioning=thin"));
       }
-      runs.add(new Run("quick", method, extra, k[1]));
+      // Mirror mode fails at the first mirrored write that meets the error, transient or not: the lines
+      // name the fault, not its mode.
+      String named = k[1] != null && method.equals("mirror") && k[0].startsWith("dest-write-error")
+          ? "dest-write-error" : k[1];
+      runs.add(new Run("quick", method, extra, named));
     }
     return runs;
   }
