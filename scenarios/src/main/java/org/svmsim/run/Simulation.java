@@ -74,12 +74,15 @@ public final class Simulation {
         spec.host().cpus()));
     // The datastores' I/O services belong to the run, not to the host: later hosts share them.
     StorageFabric storage = new StorageFabric(loop);
-    Vmkernel kernel = new Vmkernel(loop, random.split("kernel"), spec.host(), storage, spec.datastores());
+    // Everything of the host runs on its own share of the loop, which a host-crash drops at once.
+    EventLoop.Domain domain = loop.domain("host");
+    Vmkernel kernel = new Vmkernel(domain, random.split("kernel"), spec.host(), storage, spec.datastores());
     FaultPlan.install(loop, FaultRules.faults(spec.scenario()));
-    Vmx vmx = Vmx.install(loop, kernel, random.split("vmx"), spec.vms());
+    Vmx vmx = Vmx.install(domain, kernel, random.split("vmx"), spec.vms());
     List<ManagedVm> managed = spec.vms().stream().map(vm -> new ManagedVm(vm.name(), vm.home())).toList();
-    HostAgents.install(loop, kernel.vmfs(), random.split("agents"), managed);
+    HostAgents agents = HostAgents.install(domain, loop, kernel.vmfs(), random.split("agents"), managed);
     kernel.start();
+    Host host = new Host(loop, random.split("host"), spec.host(), storage, domain, kernel, vmx, agents);
     RunDirector director = new RunDirector(loop, spec.timeline(), random.split("timeline"));
     long last = spec.timeline().stream().mapToLong(TimedEvent::atNanos).max().orElse(0);
     LimitsSpec limits = spec.scenario().limits();
@@ -101,8 +104,8 @@ public final class Simulation {
     }
     recorder.finish();
     SortedMap<String, String> logs = collect(renderers);
-    return new Result(logs, summarize(metrics, recorder, kernel, vmx, List.copyOf(logs.keySet())),
-        finalDisks(kernel, vmx));
+    return new Result(logs, summarize(metrics, recorder, host.kernel(), host.vmx(), List.copyOf(logs.keySet())),
+        finalDisks(host.kernel(), host.vmx()));
   }
 
   private static Map<String, BlockStore> finalDisks(Vmkernel kernel, Vmx vmx) {

@@ -39,6 +39,18 @@ class RestartCrashRunTest {
     }
   }
 
+  private static final String KERNEL = "var/log/vmkernel.log";
+
+  private static Case crash(String fault, String outcome, String recovered) {
+    boolean moved = outcome.equals("success");
+    return new Case(fault, outcome, moved ? "" : "the host lost power during step", Map.of(
+        KERNEL, List.of("booting after an unclean shutdown", "Mounted VMFS volume"),
+        HOSTD, List.of("Log for VMware ESX, pid=", "Auto-starting the virtual machine after the host's boot: "
+            + (moved ? "the migration's switchover had committed" : "the migration had not committed")),
+        VPXA, List.of("Log for VMware ESX, pid=", "[VpxLRO] -- RECOVER", recovered,
+            moved ? "step 6 of 6" : "vmodl.fault.HostCommunication")));
+  }
+
   static Stream<Arguments> cases() {
     List<Case> cases = List.of(
         new Case("agent-restart:vpxa@40%", "success", "", Map.of(
@@ -53,7 +65,11 @@ class RestartCrashRunTest {
         new Case("agent-restart:vpxa@5390ms", "failed", "vpxa restarted during step 1", Map.of(
             VPXA, List.of("vpxa is shutting down: restart", "[VpxLRO] -- RECOVER", "died with it",
                 "vmodl.fault.HostCommunication"),
-            HOSTD, List.of("Status error"))));
+            HOSTD, List.of("Status error"))),
+        // Mid-copy, mid-switchover (the VM stunned, the destination not yet the VM's) and after the commit.
+        crash("host-crash@40%", "failed", "before its switchover committed"),
+        crash("host-crash@phase9", "failed", "before its switchover committed"),
+        crash("host-crash@phase10", "success", "after the switchover of quick-vm committed"));
     List<Arguments> all = new ArrayList<>();
     for (Method m : Method.values()) {
       if (m.implemented()) {

@@ -28,8 +28,10 @@ import org.svmsim.scenario.ScenarioLoader;
  * Random faults at random moments, across many seeds and every implemented method, on a small disk: after
  * each run, checked over its recorded history, no acknowledged write is lost (by the summary's oracle and
  * by the audit journal), the run settles, and the VM ends on one complete disk with nothing of it left on
- * the other datastore (a failed or cancelled task leaves the source as the VM's only disk; a successful
- * one removes the source). The failing seed and its faults are printed.
+ * the other datastore (no orphaned files, after a host's crash and recovery too; a failed or cancelled task
+ * leaves the source as the VM's only disk; a successful one removes the source), the VM's disk is on the
+ * datastore it ends on, and nothing opens or creates a file on the source once the switchover committed.
+ * The failing seed and its faults are printed.
  */
 class RandomFaultPropertyTest {
   private static final int SEEDS = Integer.getInteger("faults.seeds", 1000);
@@ -39,7 +41,7 @@ class RandomFaultPropertyTest {
   private static final List<String> KINDS = List.of("cancel", "dest-write-error:transient",
       "dest-write-error:persistent", "source-read-error:transient", "source-read-error:persistent",
       "dest-out-of-space", "switchover-timeout", "lock-conflict:persistent", "lock-conflict:transient",
-      "agent-restart:vpxa", "agent-restart:hostd");
+      "agent-restart:vpxa", "agent-restart:hostd", "host-crash");
 
   private static final String TINY = """
       name: tiny
@@ -88,12 +90,18 @@ class RandomFaultPropertyTest {
         o = o.withFault(KINDS.get(r.nextInt(KINDS.size())) + "@" + when(r));
       }
       try {
-        outcomes.merge(check(ScenarioLoader.parse(yaml, "tiny", o)), 1, Integer::sum);
+        String outcome = check(ScenarioLoader.parse(yaml, "tiny", o));
+        outcomes.merge(outcome.substring(0, outcome.indexOf(' ') < 0 ? outcome.length() : outcome.indexOf(' ')),
+            1, Integer::sum);
+        if (outcome.endsWith(" after a crash")) {
+          outcomes.merge("crash recovered", 1, Integer::sum);
+        }
       } catch (AssertionError | RuntimeException e) {
         fail("seed " + seed + " (" + method.id() + ", faults " + o.faults() + "): " + e.getMessage(), e);
       }
     }
     // The faults must bite: a property that held only because nothing failed would prove nothing.
+    assertTrue(outcomes.getOrDefault("crash recovered", 0) > SEEDS / 50, "crashes " + outcomes);
     assertTrue(outcomes.getOrDefault("failed", 0) > SEEDS / 10 && outcomes.getOrDefault("success", 0) > SEEDS / 10,
         "outcomes " + outcomes);
   }
@@ -132,7 +140,7 @@ class RandomFaultPropertyTest {
     StringWriter last = new StringWriter();
     audit.writeFinalDisks(last, result.finalDisks());
     assertEquals(List.of(), disagreements(journal.toString(), last.toString()), "the journal check");
-    return outcome;
+    return history.booted ? outcome + " after a crash" : outcome;
   }
 
   /** The README's journal check, on the two files' text. */
@@ -167,10 +175,14 @@ class RandomFaultPropertyTest {
     /** What opened or created a file on the source once the VM ran on the destination. */
     final List<String> sourceTouchedAfterSwitchover = new java.util.ArrayList<>();
     String lastDiskOpen = "";
+    boolean booted;
     boolean switchedOver;
 
     @Override
     public void onEvent(long timeNanos, Event event) {
+      if (event instanceof KernelEvent.HostBooted) {
+        booted = true;
+      }
       if (event instanceof VmxEvent.FastSuspendResumed) {
         switchedOver = true;
       } else if (event instanceof VmxEvent.DiskOpened e) {
@@ -187,6 +199,8 @@ class RandomFaultPropertyTest {
       } else if (event instanceof KernelEvent.FileDeleted e) {
         files.getOrDefault(e.datastore().toString(), new LinkedHashSet<>()).remove(e.path());
       } else if (event instanceof VmxEvent.SvmotionFinished e) {
+        home = e.home().toString();
+      } else if (event instanceof org.svmsim.kernel.event.AgentEvent.VmRecovered e) {
         home = e.home().toString();
       }
     }

@@ -30,8 +30,22 @@ public final class Vmkernel {
   /** A host on the run's {@code storage}, mounting {@code datastores} from it. */
   public Vmkernel(Bus bus, SimRandom random, HostConfig host, StorageFabric storage,
       List<DatastoreConfig> datastores) {
+    this(bus, random, host, new Vmfs(bus, random.split("vmfs"), storage));
+    datastores.forEach(vmfs::mount);
+  }
+
+  /**
+   * The kernel of a host that booted again on {@code bus}: a new kernel (no device, copy job or snapshot
+   * of the one that crashed survives) over the volumes the crashed one had mounted, {@code vmfs}, remounted.
+   */
+  public static Vmkernel boot(Bus bus, SimRandom random, HostConfig host, Vmfs vmfs) {
+    vmfs.remount(bus);
+    return new Vmkernel(bus, random, host, vmfs);
+  }
+
+  private Vmkernel(Bus bus, SimRandom random, HostConfig host, Vmfs vmfs) {
     this.devices = new DeviceRegistry(bus);
-    this.vmfs = new Vmfs(bus, random.split("vmfs"), storage);
+    this.vmfs = vmfs;
     this.svm = new SvmDriver(bus, devices);
     this.rescanner = new Rescanner(bus, random.split("rescan"), host, devices);
     this.switchovers = new Switchovers(bus);
@@ -39,7 +53,6 @@ public final class Vmkernel {
     new KernelFaults(bus, random.split("faults"), vmfs);
     this.cbt = new ChangeTracking(bus);
     this.redoLogs = new RedoLogs(bus);
-    datastores.forEach(vmfs::mount);
   }
 
   /** A host alone on its own storage fabric (tests). */

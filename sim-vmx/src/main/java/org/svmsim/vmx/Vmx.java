@@ -11,11 +11,13 @@ import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.VmxEvent;
 import org.svmsim.kernel.fault.FaultKind;
 import org.svmsim.kernel.id.CopyJobId;
+import org.svmsim.kernel.id.DatastoreId;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.id.WorldId;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.SimRandom;
 import org.svmsim.kernel.storage.BlockStore;
+import org.svmsim.kernel.vmfs.HostLogs;
 import org.svmsim.kernel.vmfs.NoSpaceException;
 import org.svmsim.kernel.vmfs.VmfsVolume;
 import org.svmsim.vmx.config.DiskConfig;
@@ -30,15 +32,17 @@ public final class Vmx {
   private final Bus bus;
   private final SimRandom random;
   private final Map<VmId, VmxProcess> processes = new LinkedHashMap<>();
+  private final HostLogs hostLogs;
 
-  private Vmx(Bus bus, SimRandom random) {
+  private Vmx(Bus bus, SimRandom random, HostLogs hostLogs) {
     this.bus = bus;
     this.random = random;
+    this.hostLogs = hostLogs;
   }
 
   /** Creates the VMs' files and content on their home volumes and subscribes the VMX handlers. */
   public static Vmx install(Bus bus, Vmkernel kernel, SimRandom random, List<VmConfig> vms) {
-    Vmx vmx = new Vmx(bus, random);
+    Vmx vmx = new Vmx(bus, random, kernel.vmfs().hostLogs());
     int ordinal = 0;
     for (VmConfig vm : vms) {
       VmxProcess p = new VmxProcess(bus, kernel, random.split("vmx/" + vm.name()), vm, ordinal++);
@@ -47,6 +51,55 @@ public final class Vmx {
     }
     vmx.subscribe();
     return vmx;
+  }
+
+  /** The host lost power: every VMX dies with it, and the writes its guest had in flight are gone. */
+  public void powerLost() {
+    processes.values().forEach(VmxProcess::powerLost);
+  }
+
+  /**
+   * The host booted again: a VMX for each VM of {@code crashed}, powered off, waiting for hostd to start
+   * it. A VM whose snapshot-based migration had not committed (or had failed) has its disk under redo logs:
+   * the boot consolidates the chain into the base disk and removes the redo logs, so that the VM opens
+   * its base disk whole. The redo logs' grains are kept by the crashed kernel's objects (svmsim has no
+   * delta file content), so the chain is read from there, as a real host reads the delta files.
+   */
+  public static Vmx boot(Bus bus, Vmkernel kernel, SimRandom random, Vmx crashed) {
+    Vmx vmx = new Vmx(bus, random, kernel.vmfs().hostLogs());
+    int ordinal = 0;
+    for (VmxProcess old : crashed.processes.values()) {
+      VmConfig vm = old.config();
+      VmxProcess p = new VmxProcess(bus, kernel, random.split("vmx/" + vm.name()), vm, ordinal++);
+      p.carryOver(old);
+      vmx.processes.put(vm.name(), p);
+      // Where the VM's complete disks are: the destination once the switchover committed, else the source.
+      HostLogs.Entry log = kernel.vmfs().hostLogs().of(vm.name()).orElse(null);
+      DatastoreId home = log == null ? old.home()
+          : log.state() == HostLogs.State.COMMITTED ? log.destination() : log.source();
+      consolidate(bus, kernel.vmfs().volume(home), old);
+    }
+    vmx.subscribe();
+    return vmx;
+  }
+
+  private static void consolidate(Bus bus, VmfsVolume source, VmxProcess old) {
+    List<String> redo = source.list(VmFiles.dir(old.config().name())).stream()
+        .map(org.svmsim.kernel.vmfs.VmfsFile::path).filter(p -> p.matches(".*-\\d{6}(-delta)?\\.vmdk")).toList();
+    if (redo.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < old.disks().size(); i++) {
+      var d = old.disks().get(i);
+      BlockStore base = source.content(VmFiles.flat(old.config().name(), d.config()));
+      if (d.content() != base) {
+        base.write(d.content().read(0, base.capacitySectors()));
+        d.loseUnacknowledgedInto(base);
+      }
+      bus.publish(new VmxEvent.RedoLogsConsolidated(old.config().name(), d.scsi(),
+          source.id().resolve(VmFiles.descriptor(old.config().name(), d.config())), redo.size()));
+    }
+    redo.forEach(source::deleteFile);
   }
 
   private static void layDown(VmfsVolume volume, VmConfig vm, VmxProcess p) {
@@ -74,7 +127,7 @@ public final class Vmx {
       if (e.shadow()) {
         startShadow(e);
       } else {
-        process(e.vm()).powerOn();
+        process(e.vm()).powerOn(e.home());
       }
     });
     bus.subscribe(VmxEvent.GuestRunning.class, e -> process(e.vm()).guestRunning());
@@ -107,7 +160,16 @@ public final class Vmx {
         .map(VmxProcess::migration).filter(m -> m != null && m.migrationId().equals(e.migrationId()))
         .findFirst().ifPresent(m -> m.onSwitchoverTimedOut(e)));
     bus.subscribe(KernelEvent.CopyFailed.class, e -> migrationOf(e.job()).ifPresent(m -> m.onCopyFailed(e)));
-    bus.subscribe(VmxEvent.SvmotionFinished.class, e -> process(e.vm()).lastMigrationEnd(e));
+    bus.subscribe(VmxEvent.SvmotionFinished.class, e -> {
+      process(e.vm()).lastMigrationEnd(e);
+      if (!e.success()) {
+        hostLogs.resolved(e.vm());
+      }
+    });
+    // The migration's host log: where it goes, then that the switchover committed.
+    bus.subscribe(VmxEvent.StartSvmotion.class, e -> hostLogs.migrating(e.vm(), process(e.vm()).home(),
+        e.destination()));
+    bus.subscribe(VmxEvent.FastSuspendResumed.class, e -> hostLogs.committed(e.vm()));
     bus.subscribe(VmxEvent.QueryVmx.class, e -> process(e.vm()).report());
   }
 

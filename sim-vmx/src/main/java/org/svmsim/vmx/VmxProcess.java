@@ -64,7 +64,26 @@ public final class VmxProcess {
     }
   }
 
-  void powerOn() {
+  /**
+   * This VMX is {@code crashed}'s VM after the host booted again: the guest's write numbering goes on
+   * (write tags grow with issue order, across the crash) and so does the record of what it was told.
+   */
+  void carryOver(VmxProcess crashed) {
+    ioSeq = crashed.ioSeq;
+    writeSeq = crashed.writeSeq;
+    for (int i = 0; i < disks.size(); i++) {
+      disks.get(i).carryOver(crashed.disks.get(i));
+    }
+  }
+
+  /** The host lost power: the guest's writes not acknowledged are gone. */
+  void powerLost() {
+    running = false;
+    disks.forEach(d -> d.loseUnacknowledged());
+  }
+
+  void powerOn(DatastoreId at) {
+    home = at;
     running = true;
     bus.publish(new VmxEvent.VmxStarted(config.name(), home, config.pid(), config.world(),
         vmxPath(home), config.uuid(), config.vcpus(), config.memoryBytes(), config.guestOs(), false));
@@ -128,6 +147,7 @@ public final class VmxProcess {
     if (e.write()) {
       d.beforeWrite();
       d.audit().issued(e.tag());
+      d.writeIssued(e.lba(), e.sectors(), e.tag());
     }
     d.path().submit(new GuestIo(config.name(), i, e.ioId(), e.write(), e.lba(), e.sectors(), e.tag()));
     scheduleNextIo(i);
@@ -136,6 +156,7 @@ public final class VmxProcess {
   void completed(KernelEvent.GuestIoCompleted e) {
     if (e.write()) {
       disks.get(e.disk()).audit().acknowledged(e.lba(), e.sectors(), e.tag());
+      disks.get(e.disk()).writeCompleted(e.tag());
     }
     freed();
   }
@@ -147,6 +168,10 @@ public final class VmxProcess {
    */
   void failed(KernelEvent.GuestIoFailed e) {
     ioErrors++;
+    if (e.write()) {
+      // Done, if failed: its content stays where it landed (the journal records it so), even through a crash.
+      disks.get(e.disk()).writeCompleted(e.tag());
+    }
     freed();
   }
 

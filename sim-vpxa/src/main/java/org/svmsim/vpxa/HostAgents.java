@@ -40,8 +40,11 @@ public final class HostAgents {
   private final Vpxa vpxa;
   private final SimRandom random;
   private final Subscriptions watchdog;
-  private final List<Runnable> forHostd = new ArrayList<>();
-  private final List<Runnable> forVpxa = new ArrayList<>();
+  /** vCenter's requests waiting for their agent: hostd's power operations, vpxa's relocates. */
+  private final List<AgentEvent> forHostd = new ArrayList<>();
+  private final List<AgentEvent> forVpxa = new ArrayList<>();
+  /** vCenter's side of the requests: it outlives the host, so it lives on the run's bus. */
+  private final List<Bus.Subscription> frontDoor = new ArrayList<>();
 
   private HostAgents(Bus bus, Hostd hostd, Vpxa vpxa, SimRandom random) {
     this.bus = bus;
@@ -56,16 +59,57 @@ public final class HostAgents {
    * on their home volumes). Each agent draws from its own stream of {@code random}.
    */
   public static HostAgents install(Bus bus, Vmfs vmfs, SimRandom random, List<ManagedVm> vms) {
+    return install(bus, bus, vmfs, random, vms);
+  }
+
+  /** As {@link #install(Bus, Vmfs, SimRandom, List)}, hearing vCenter's requests on {@code vcenter}. */
+  public static HostAgents install(Bus bus, Bus vcenter, Vmfs vmfs, SimRandom random, List<ManagedVm> vms) {
     Hostd hostd = new Hostd(bus, vmfs, random.split("hostd"));
     Vpxa vpxa = new Vpxa(bus, vmfs, random.split("vpxa"), hostd);
     HostAgents agents = new HostAgents(bus, hostd, vpxa, random.split("watchdog"));
     hostd.start();
-    bus.subscribe(AgentEvent.PowerOnVm.class, e -> agents.toHostd(() -> hostd.powerOn(e.vm())));
-    bus.subscribe(AgentEvent.PowerOffVm.class, e -> agents.toHostd(() -> hostd.powerOff(e.vm())));
-    bus.subscribe(AgentEvent.RelocateVm.class, e -> agents.toVpxa(() -> vpxa.relocate(e)));
+    agents.openFrontDoor(vcenter);
     vpxa.start();
     agents.watch();
     vms.forEach(hostd::register);
+    return agents;
+  }
+
+  private void openFrontDoor(Bus vcenter) {
+    frontDoor.add(vcenter.subscribe(AgentEvent.PowerOnVm.class, this::request));
+    frontDoor.add(vcenter.subscribe(AgentEvent.PowerOffVm.class, this::request));
+    frontDoor.add(vcenter.subscribe(AgentEvent.RelocateVm.class, this::request));
+  }
+
+  /**
+   * The host lost power: both agents die with it, logging nothing more. vCenter's requests wait for the
+   * host to come back ({@link #boot}).
+   */
+  public void powerLost() {
+    hostd.powerLost();
+    vpxa.powerLost();
+    watchdog.cancel();
+  }
+
+  /**
+   * The host booted again on {@code bus}: new agents, whose lasting state is what the crashed ones left
+   * on disk (hostd's inventory, vpxa's journal, the migrations' host logs). hostd registers each VM where
+   * its complete disks are and starts those that were running; vpxa then ends each relocate the crash
+   * interrupted. What vCenter asked meanwhile runs then.
+   */
+  public static HostAgents boot(Bus bus, Bus vcenter, Vmfs vmfs, SimRandom random, HostAgents crashed) {
+    Hostd hostd = new Hostd(bus, vmfs, random.split("hostd"));
+    Vpxa vpxa = new Vpxa(bus, vmfs, random.split("vpxa"), hostd, crashed.vpxa);
+    HostAgents agents = new HostAgents(bus, hostd, vpxa, random.split("watchdog"));
+    crashed.frontDoor.forEach(Bus.Subscription::cancel);
+    agents.forHostd.addAll(crashed.forHostd);
+    agents.forVpxa.addAll(crashed.forVpxa);
+    hostd.startAfterBoot();
+    hostd.recover(crashed.hostd.inventory(), crashed.hostd.runningVms());
+    agents.openFrontDoor(vcenter);
+    agents.watch();
+    agents.start(hostd);
+    agents.start(vpxa);
     return agents;
   }
 
@@ -91,27 +135,32 @@ public final class HostAgents {
 
   private void start(Component agent) {
     agent.start();
-    List<Runnable> due = new ArrayList<>(agent == hostd ? forHostd : forVpxa);
-    (agent == hostd ? forHostd : forVpxa).clear();
-    due.forEach(Runnable::run);
+    List<AgentEvent> waiting = agent == hostd ? forHostd : forVpxa;
+    List<AgentEvent> due = new ArrayList<>(waiting);
+    waiting.clear();
+    due.forEach(this::deliver);
     if (agent == hostd) {
       vpxa.hostdStarted();
     }
   }
 
-  private void toHostd(Runnable request) {
-    if (hostd.running()) {
-      request.run();
+  /** A request of vCenter's reaches its agent now, or once the agent runs again. */
+  private void request(AgentEvent e) {
+    boolean toVpxa = e instanceof AgentEvent.RelocateVm;
+    if ((toVpxa ? vpxa : hostd).running()) {
+      deliver(e);
     } else {
-      forHostd.add(request);
+      (toVpxa ? forVpxa : forHostd).add(e);
     }
   }
 
-  private void toVpxa(Runnable request) {
-    if (vpxa.running()) {
-      request.run();
-    } else {
-      forVpxa.add(request);
+  private void deliver(AgentEvent e) {
+    if (e instanceof AgentEvent.PowerOnVm p) {
+      hostd.powerOn(p.vm());
+    } else if (e instanceof AgentEvent.PowerOffVm p) {
+      hostd.powerOff(p.vm());
+    } else if (e instanceof AgentEvent.RelocateVm r) {
+      vpxa.relocate(r);
     }
   }
 

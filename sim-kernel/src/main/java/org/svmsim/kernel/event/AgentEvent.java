@@ -76,7 +76,14 @@ public sealed interface AgentEvent extends Event {
   /**
    * vpxa, started again, found a relocate in its journal, at {@code step}: {@code found} is {@code
    * migrating} (the VMX still migrates; vpxa waits for its end), {@code ended} (the VMX ended it while vpxa
-   * was down) or {@code lost} (it was in vpxa's own steps and died with the process).
+   * was down) or {@code lost} (it was in vpxa's own steps and died with the process); after the host's
+   * crash, {@code crashed} (before the switchover committed) or {@code committed}.
    */
   record RelocateReattached(String opId, VmId vm, String lroId, int step, String found) implements AgentEvent {}
+
+  /**
+   * hostd, at the host's boot after a crash, found the VM's complete disks on {@code home} ({@code why}:
+   * what told it) and starts the VM again (hostd's auto-start).
+   */
+  record VmRecovered(VmId vm, String vmxPath, DatastoreId home, String why) implements AgentEvent {}
 }

@@ -144,4 +144,10 @@ public sealed interface KernelEvent extends Event {
 
   /** The run's fault plan strikes: {@code fault} happens now ({@link org.svmsim.kernel.fault.FaultPlan}). */
   record FaultInjected(Fault fault) implements KernelEvent {}
+
+  /**
+   * The host booted again after losing power {@code poweredOffNanos} earlier: a new kernel, no process of
+   * the old one; its volumes are mounted again (the {@link VolumeMounted} facts that follow).
+   */
+  record HostBooted(long poweredOffNanos) implements KernelEvent {}
 }

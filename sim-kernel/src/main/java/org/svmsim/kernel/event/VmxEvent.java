@@ -143,4 +143,10 @@ public sealed interface VmxEvent extends Event {
    */
   record VmxReported(VmId vm, boolean running, boolean migrating, boolean ended, boolean success, String reason,
       DatastoreId home, List<String> sourceFiles) implements VmxEvent {}
+
+  /**
+   * At the host's boot after a crash, the redo logs of a snapshot-based migration that had not committed
+   * were consolidated into the base disk ({@code descriptor}): {@code files} redo-log files, removed.
+   */
+  record RedoLogsConsolidated(VmId vm, String scsi, String descriptor, int files) implements VmxEvent {}
 }

@@ -76,7 +76,12 @@ public enum VmkernelCatalog implements CatalogEntry {
   SCSI_LATENCY_DETERIORATED(Provenance.SVMSIM, Level.WARNING, "ScsiDeviceIO", 1218, "Device {} performance has"
       + " deteriorated. I/O latency increased from average value of {} microseconds to {} microseconds."),
   SCSI_LATENCY_IMPROVED(Provenance.SVMSIM, "ScsiDeviceIO", 1195,
-      "Device {} performance has improved. I/O latency reduced from {} microseconds to {} microseconds.");
+      "Device {} performance has improved. I/O latency reduced from {} microseconds to {} microseconds."),
+  // The host's boot after a power loss: real-lines shows no boot, so the wording is svmsim's.
+  BOOT_STARTING(Provenance.SVMSIM, "Boot", 1, "VMware ESXi {} build-{}: booting after an unclean shutdown;"
+      + " the host was without power for {} s"),
+  BOOT_VOLUME_MOUNTED(Provenance.SVMSIM, "Vol3", 1, "Mounted VMFS volume {} ({}): stale locks of this host"
+      + " released");
 
   /** What vmkernel prints before the module of a line. */
   public enum Level {

@@ -1,5 +1,7 @@
 package org.svmsim.kernel.log;
 
+import static org.svmsim.kernel.log.VmkernelCatalog.BOOT_STARTING;
+import static org.svmsim.kernel.log.VmkernelCatalog.BOOT_VOLUME_MOUNTED;
 import static org.svmsim.kernel.log.VmkernelCatalog.FS3DM_CHUNK_FAILED;
 import static org.svmsim.kernel.log.VmkernelCatalog.FSR_DESTINATION_SWITCHOVER_TIMEOUT;
 import static org.svmsim.kernel.log.VmkernelCatalog.FSR_SOURCE_SWITCHOVER_TIMEOUT;
@@ -65,6 +67,11 @@ public final class VmkernelLogRenderer implements LogRenderer {
   private SimRandom addresses;
   private String layout = "";
   private int cpus;
+  /** The host booted again: from now on volume mounts are logged (the first boot is before the log). */
+  private boolean booted;
+  private String version = "";
+  private String build = "";
+  private static final WorldId BOOT_WORLD = new WorldId(1);
 
   @Override
   public void onEvent(long timeNanos, Event event) {
@@ -86,6 +93,12 @@ public final class VmkernelLogRenderer implements LogRenderer {
       log(timeNanos, e.world(), SVM_IO_STATS_TOTALS, e.reads(), e.readBytes(), e.writes(), e.writeBytes());
       log(timeNanos, e.world(), SVM_IO_STATS_WRITES, e.mirroredWrites(), e.splitWrites(),
           e.sourceOnlyWrites(), e.heldWrites(), e.copiedBytes());
+    } else if (event instanceof KernelEvent.HostBooted e) {
+      booted = true;
+      log(timeNanos, BOOT_WORLD, BOOT_STARTING, version, build,
+          String.format(java.util.Locale.ROOT, "%.3f", e.poweredOffNanos() / 1e9));
+    } else if (event instanceof KernelEvent.VolumeMounted e && booted) {
+      log(timeNanos, BOOT_WORLD, BOOT_VOLUME_MOUNTED, e.name(), e.datastore());
     } else if (event instanceof KernelEvent.SvmDeviceDestroyed e) {
       log(timeNanos, e.world(), SVM_DESTROYED, e.device());
     } else if (event instanceof KernelEvent.SwitchoverTimedOut e) {
@@ -169,6 +182,8 @@ public final class VmkernelLogRenderer implements LogRenderer {
     random = new SimRandom(run.seed()).split("vmkernel.log");
     addresses = new SimRandom(run.seed()).split("vmkernel.log/addresses");
     cpus = run.cpus();
+    version = run.esxVersion();
+    build = run.esxBuild();
     layout = EsxVersion.parse(run.esxVersion()).syslogPrefixed() ? " In(182) vmkernel:" : "";
   }
 

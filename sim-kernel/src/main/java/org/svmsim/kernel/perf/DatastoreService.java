@@ -46,6 +46,8 @@ public final class DatastoreService {
   private long arrivals;
   private long completedIos;
   private long completedBytes;
+  /** Streams opened before the last {@link #dropStreams} belong to a host that is gone. */
+  private long streamEpoch;
 
   /** One I/O: queued in its stream, then holding a slot until its completion wake-up. */
   static final class Io implements Bus.Wakeup {
@@ -87,12 +89,28 @@ public final class DatastoreService {
 
   /** A new flow of I/O into this datastore; {@code name} is for diagnostics. */
   public IoStream openStream(String streamName) {
-    return new IoStream(this, streamName);
+    return new IoStream(this, streamName, streamEpoch);
+  }
+
+  /**
+   * The host that opened every stream so far lost power: what its streams had queued or in service still
+   * takes the datastore's time (the array does not know), but no completion is delivered to it, and what
+   * they submit from now on is ignored.
+   */
+  public void dropStreams() {
+    streamEpoch++;
+  }
+
+  private boolean dropped(IoStream s) {
+    return s.epoch != streamEpoch;
   }
 
   void arrive(IoStream s, boolean write, long bytes, IoCompletion done, long token) {
     if (bytes < 0) {
       throw new IllegalArgumentException(s + ": negative I/O size " + bytes);
+    }
+    if (dropped(s)) {
+      return;
     }
     long startTag = Math.max(virtualTime, s.lastFinishTag);
     s.lastFinishTag = startTag + bytes;
@@ -168,7 +186,9 @@ public final class DatastoreService {
     // What the device took beyond moving the I/O's own bytes at the datastore's nominal bandwidth: a large
     // I/O (a checkpoint) is not slow for being large, but a collapsed bandwidth shows.
     latency.completed(bus.now(), bus.now() - io.admittedAt - VirtualTime.transfer(io.bytes, perf.bytesPerSecond()));
-    io.done.ioCompleted(io.token, io.arrivedAt, health.status(io.write, bus.now()));
+    if (!dropped(s)) {
+      io.done.ioCompleted(io.token, io.arrivedAt, health.status(io.write, bus.now()));
+    }
   }
 
   /** Reads of this datastore complete with {@code status} until {@code untilNanos} (an injected fault). */

@@ -11,6 +11,8 @@ import java.util.ArrayDeque;
 public final class IoStream {
   final DatastoreService service;
   final String name;
+  /** The service's stream epoch when opened: an older one belongs to a host that lost power. */
+  final long epoch;
   final ArrayDeque<DatastoreService.Io> queued = new ArrayDeque<>();
   /** The SFQ finish tag of this stream's last arrival, in bytes of virtual service. */
   long lastFinishTag;
@@ -18,9 +20,10 @@ public final class IoStream {
   long completedIos;
   long completedBytes;
 
-  IoStream(DatastoreService service, String name) {
+  IoStream(DatastoreService service, String name, long epoch) {
     this.service = service;
     this.name = name;
+    this.epoch = epoch;
   }
 
   /**

@@ -32,6 +32,11 @@ public final class StorageFabric {
     return s;
   }
 
+  /** The one host lost power: every stream it opened is dropped ({@link DatastoreService#dropStreams}). */
+  public void dropStreams() {
+    services.values().forEach(DatastoreService::dropStreams);
+  }
+
   public DatastoreService service(DatastoreId id) {
     DatastoreService s = services.get(id);
     if (s == null) {

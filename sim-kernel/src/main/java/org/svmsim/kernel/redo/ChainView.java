@@ -10,6 +10,11 @@ import org.svmsim.kernel.storage.BlockStore;
  * source chain).
  */
 final class ChainView implements BlockStore {
+  @Override
+  public boolean writable() {
+    return false;
+  }
+
   private final Supplier<DiskChain> chain;
 
   ChainView(Supplier<DiskChain> chain) {

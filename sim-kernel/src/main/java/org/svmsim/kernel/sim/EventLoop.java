@@ -28,13 +28,15 @@ public final class EventLoop implements Bus {
     final long seq;
     final Event event;
     final Wakeup wakeup;
+    final Domain domain;
     boolean cancelled;
 
-    Entry(long time, long seq, Event event, Wakeup wakeup) {
+    Entry(long time, long seq, Event event, Wakeup wakeup, Domain domain) {
       this.time = time;
       this.seq = seq;
       this.event = event;
       this.wakeup = wakeup;
+      this.domain = domain;
     }
 
     @Override
@@ -53,11 +55,13 @@ public final class EventLoop implements Bus {
   private final class Registered implements Subscription {
     final Class<?> type;
     final Handler<Event> handler;
+    final Domain domain;
     boolean cancelled;
 
-    Registered(Class<?> type, Handler<Event> handler) {
+    Registered(Class<?> type, Handler<Event> handler, Domain domain) {
       this.type = type;
       this.handler = handler;
+      this.domain = domain;
     }
 
     @Override
@@ -127,15 +131,23 @@ public final class EventLoop implements Bus {
       throw new IllegalStateException("cannot wake " + action.getClass().getSimpleName() + " at "
           + VirtualTime.format(timeNanos) + ", before the current time " + VirtualTime.format(now));
     }
-    queue.add(new Entry(timeNanos, sequence++, null, action));
+    wakeAt(timeNanos, action, null);
+  }
+
+  private void wakeAt(long timeNanos, Wakeup action, Domain domain) {
+    queue.add(new Entry(timeNanos, sequence++, null, action, domain));
   }
 
   private Entry enqueue(long timeNanos, Event event) {
+    return enqueue(timeNanos, event, null);
+  }
+
+  private Entry enqueue(long timeNanos, Event event, Domain domain) {
     if (timeNanos < now) {
       throw new IllegalStateException("cannot schedule " + event.getClass().getSimpleName() + " at "
           + VirtualTime.format(timeNanos) + ", before the current time " + VirtualTime.format(now));
     }
-    Entry e = new Entry(timeNanos, sequence++, event, null);
+    Entry e = new Entry(timeNanos, sequence++, event, null, domain);
     queue.add(e);
     return e;
   }
@@ -143,9 +155,114 @@ public final class EventLoop implements Bus {
   @Override
   @SuppressWarnings("unchecked")
   public <E extends Event> Subscription subscribe(Class<E> type, Handler<? super E> handler) {
-    Registered r = new Registered(type, (Handler<Event>) handler);
+    return subscribe(type, handler, null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <E extends Event> Subscription subscribe(Class<E> type, Handler<? super E> handler, Domain domain) {
+    Registered r = new Registered(type, (Handler<Event>) handler, domain);
     handlers.computeIfAbsent(type, t -> new ArrayList<>()).add(r);
     return r;
+  }
+
+  /**
+   * A view of this loop for everything one host does: what is scheduled and subscribed through it can be
+   * dropped at once ({@link Domain#powerOff}), as a host that loses power drops every process it runs.
+   */
+  public Domain domain(String name) {
+    return new Domain(name);
+  }
+
+  /**
+   * One host's share of the loop. Powered off, its handlers are removed, everything it had queued is
+   * withdrawn (never dispatched, never recorded), and whatever its dead code still asks of it is ignored.
+   * A host that boots again gets a new domain.
+   */
+  public final class Domain implements Bus {
+    private final String name;
+    private boolean on = true;
+
+    private Domain(String name) {
+      this.name = name;
+    }
+
+    public boolean on() {
+      return on;
+    }
+
+    /** Everything of this domain stops now. */
+    public void powerOff() {
+      if (!on) {
+        return;
+      }
+      on = false;
+      for (Entry e : queue) {
+        if (e.domain == this) {
+          e.cancelled = true;
+        }
+      }
+      for (List<Registered> hs : List.copyOf(handlers.values())) {
+        for (Registered r : List.copyOf(hs)) {
+          if (r.domain == this) {
+            r.cancel();
+          }
+        }
+      }
+    }
+
+    @Override
+    public long now() {
+      return EventLoop.this.now;
+    }
+
+    @Override
+    public void publish(Event event) {
+      scheduleAt(now(), event);
+    }
+
+    @Override
+    public void schedule(long delayNanos, Event event) {
+      if (delayNanos < 0) {
+        throw new IllegalArgumentException("negative delay " + delayNanos + " ns for " + event);
+      }
+      scheduleAt(now() + delayNanos, event);
+    }
+
+    @Override
+    public void scheduleAt(long timeNanos, Event event) {
+      if (on) {
+        enqueue(timeNanos, event, this);
+      }
+    }
+
+    @Override
+    public Timer timer(long delayNanos, Event event) {
+      if (delayNanos < 0) {
+        throw new IllegalArgumentException("negative delay " + delayNanos + " ns for " + event);
+      }
+      return on ? enqueue(now() + delayNanos, event, this) : () -> { };
+    }
+
+    @Override
+    public void wakeAt(long timeNanos, Wakeup action) {
+      if (timeNanos < now()) {
+        throw new IllegalStateException("cannot wake " + action.getClass().getSimpleName() + " at "
+            + VirtualTime.format(timeNanos) + ", before the current time " + VirtualTime.format(now()));
+      }
+      if (on) {
+        EventLoop.this.wakeAt(timeNanos, action, this);
+      }
+    }
+
+    @Override
+    public <E extends Event> Subscription subscribe(Class<E> type, Handler<? super E> handler) {
+      return on ? EventLoop.this.subscribe(type, handler, this) : () -> { };
+    }
+
+    @Override
+    public String toString() {
+      return name + (on ? "" : " (off)");
+    }
   }
 
   public void observe(Observer observer) {

@@ -10,6 +10,11 @@ public interface BlockStore {
 
   long capacitySectors();
 
+  /** Whether {@link #write} may be called: false for a read-only view (a redo-log chain's). */
+  default boolean writable() {
+    return true;
+  }
+
   /** Writes {@code sectors} sectors at {@code lba} with the content of write {@code tag}. */
   void write(long lba, long sectors, long tag);
 

@@ -13,10 +13,11 @@ import org.svmsim.kernel.sim.SimRandom;
 
 /** The mounted VMFS volumes, by UUID, in mount order. */
 public final class Vmfs {
-  private final Bus bus;
+  private Bus bus;
   private final SimRandom random;
   private final StorageFabric storage;
   private final Map<DatastoreId, VmfsVolume> volumes = new LinkedHashMap<>();
+  private final HostLogs hostLogs = new HostLogs();
 
   /** A host's VMFS, mounting datastores whose I/O services live on {@code storage}. */
   public Vmfs(Bus bus, SimRandom random, StorageFabric storage) {
@@ -39,6 +40,29 @@ public final class Vmfs {
     bus.publish(new KernelEvent.VolumeMounted(config.uuid(), config.name(), config.blockSizeBytes(),
         config.capacityBytes(), config.freeBytes()));
     return v;
+  }
+
+  /**
+   * The host booted again: its new kernel mounts the same volumes, with every file and its content as
+   * the crash left them on the datastores, and their facts go on the new kernel's bus.
+   */
+  public void remount(Bus newBus) {
+    bus = newBus;
+    for (VmfsVolume v : volumes.values()) {
+      v.rebind(newBus);
+      DatastoreConfig c = v.config();
+      newBus.publish(new KernelEvent.VolumeMounted(c.uuid(), c.name(), c.blockSizeBytes(), c.capacityBytes(),
+          v.freeBytes()));
+    }
+  }
+
+  /** The migrations' host logs on these volumes. */
+  public HostLogs hostLogs() {
+    return hostLogs;
+  }
+
+  public StorageFabric storage() {
+    return storage;
   }
 
   public VmfsVolume volume(DatastoreId id) {

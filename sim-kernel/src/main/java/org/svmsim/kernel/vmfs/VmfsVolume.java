@@ -22,7 +22,7 @@ import org.svmsim.kernel.storage.ExtentStore;
  * creation, thin files take space as they are written ({@link #allocate}).
  */
 public final class VmfsVolume {
-  private final Bus bus;
+  private Bus bus;
   private final SimRandom random;
   private final DatastoreConfig config;
   private final DatastoreService service;
@@ -37,6 +37,11 @@ public final class VmfsVolume {
     this.config = config;
     this.service = service;
     this.free = config.freeBytes();
+  }
+
+  /** The host booted again: the volume's facts go on its new bus. */
+  void rebind(Bus newBus) {
+    bus = newBus;
   }
 
   public DatastoreId id() {

@@ -24,7 +24,7 @@ public final class VirtualDisk {
   private final VmId vm;
   private final String scsi;
   private final DiskConfig config;
-  private final WriteAudit audit;
+  private WriteAudit audit;
   private final long initialTag;
   private VmfsFile flat;
   private String fileName;
@@ -33,6 +33,10 @@ public final class VirtualDisk {
   private String longContentId;
   private boolean writtenSinceOpen;
   private boolean throughMirror;
+  /** Each write in flight, with what its sectors held before it: undone if the host loses power. */
+  private final java.util.TreeMap<Long, Pending> unacknowledged = new java.util.TreeMap<>();
+
+  private record Pending(BlockStore store, long lba, long sectors, long[] before) {}
 
   public VirtualDisk(Bus bus, SimRandom random, VmId vm, String scsi, DiskConfig config, long initialTag) {
     this.bus = bus;
@@ -72,6 +76,70 @@ public final class VirtualDisk {
       longContentId = ContentId.longContentId(random);
       bus.publish(new VmxEvent.ContentIdChanged(vm, scsi, longContentId, previous));
     }
+  }
+
+  /**
+   * A write goes to the disk now: its sectors' content before it is kept until it is acknowledged. svmsim
+   * models a write as durable only once acknowledged (the array's volatile cache, the kernel's queues):
+   * on a power loss, what was not acknowledged is gone ({@link #loseUnacknowledged}).
+   */
+  public void writeIssued(long lba, long sectors, long tag) {
+    BlockStore store = path.store();
+    unacknowledged.put(tag, new Pending(store, lba, sectors, store.read(lba, sectors).runs()));
+  }
+
+  /** The write completed (acknowledged, or failed back to the guest): it is no longer in flight. */
+  public void writeCompleted(long tag) {
+    unacknowledged.remove(tag);
+  }
+
+  /**
+   * The host lost power: every write not acknowledged is undone, newest first, in the sectors that still
+   * hold it (a newer acknowledged write over it stays). Writes that went into a redo-log chain, which
+   * cannot be written from outside, wait for the chain's consolidation ({@link #loseUnacknowledgedInto}).
+   */
+  public void loseUnacknowledged() {
+    for (var it = unacknowledged.descendingMap().entrySet().iterator(); it.hasNext(); ) {
+      var e = it.next();
+      if (e.getValue().store().writable()) {
+        undo(e.getKey(), e.getValue(), e.getValue().store());
+        it.remove();
+      }
+    }
+  }
+
+  /** The chain was consolidated into {@code base}: the writes it held unacknowledged are undone there. */
+  public void loseUnacknowledgedInto(BlockStore base) {
+    for (var e : unacknowledged.descendingMap().entrySet()) {
+      undo(e.getKey(), e.getValue(), base);
+    }
+    unacknowledged.clear();
+  }
+
+  private static void undo(long tag, Pending p, BlockStore target) {
+    long[] now = target.read(p.lba(), p.sectors()).runs();
+    for (int i = 0; i < now.length; i += 3) {
+      if (now[i + 2] != tag) {
+        continue;
+      }
+      for (int j = 0; j < p.before().length; j += 3) {
+        long from = Math.max(now[i], p.before()[j]);
+        long to = Math.min(now[i + 1], p.before()[j + 1]);
+        if (from < to) {
+          target.write(from, to - from, p.before()[j + 2]);
+        }
+      }
+    }
+  }
+
+  /**
+   * This disk is {@code crashed}'s after the host booted again: the record of what the guest was told
+   * (the test's oracle, independent of the disk) goes on.
+   */
+  public void carryOver(VirtualDisk crashed) {
+    audit = crashed.audit;
+    // Until the VM is started again, its content is what the crashed disk held.
+    content = crashed.content;
   }
 
   public String scsi() {

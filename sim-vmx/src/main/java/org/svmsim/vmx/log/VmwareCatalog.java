@@ -132,6 +132,9 @@ public enum VmwareCatalog implements CatalogEntry {
       "SVMotion: Dirty block copy pass {} of {} copied {} bytes{}; {} bytes dirty; next: {}."),
   // svmsim's wording: ESX 3.5's own lines for a Storage vMotion's re-parenting and rounds are not public.
   REDO_REPARENTED(Provenance.SVMSIM, Threads.WORKER0, "SVMotion: Re-parented the redo logs of {} onto {}."),
+  // svmsim's: the host's boot after a crash consolidates the redo logs of a migration that had not committed.
+  REDO_CONSOLIDATED_AT_BOOT(Provenance.SVMSIM, Threads.VMX,
+      "DISKLIB-LIB   : Consolidated {} redo-log files of {} into '{}' after the host's crash."),
   CONSOLIDATE_ROUND_ENDED(Provenance.SVMSIM, Threads.WORKER0,
       "SVMotion: Consolidation round {} of {} copied {} bytes{}; {} bytes in the newest redo log; next: {}."),
   CBT_RESUMING(Provenance.REAL, Threads.VCPU0, "DISKLIB-LIB : Resuming change tracking."),

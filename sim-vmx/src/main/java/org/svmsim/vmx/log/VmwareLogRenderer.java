@@ -90,6 +90,8 @@ public final class VmwareLogRenderer implements LogRenderer {
     } else if (event instanceof VmxEvent.SnapshotTaken e) {
       log(e, e.vm()).add(t, SNAPSHOT_PREPARED);
       log(e, e.vm()).add(t, SNAPSHOT_TAKEN, e.name(), e.uid());
+    } else if (event instanceof VmxEvent.RedoLogsConsolidated e) {
+      log(e, e.vm()).add(t, REDO_CONSOLIDATED_AT_BOOT, e.files(), e.scsi(), e.descriptor());
     } else if (event instanceof VmxEvent.RedoLogReparented e) {
       log(e, e.vm()).add(t, REDO_REPARENTED, e.scsi(), e.parent());
     } else if (event instanceof VmxEvent.CopyPassEnded e) {

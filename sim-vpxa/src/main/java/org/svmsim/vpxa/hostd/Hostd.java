@@ -73,11 +73,7 @@ public final class Hostd implements Component {
       return;
     }
     running = true;
-    progress = new TaskProgress(bus, subscriptions);
-    power.subscribe(subscriptions);
-    subscriptions.on(VmxEvent.VmxStarted.class, this::onVmxStarted);
-    subscriptions.on(VmxEvent.SvmotionFinished.class, e -> vm(e.vm()).ifPresent(h -> h.migrationEnd(e)));
-    subscriptions.on(VmxEvent.VmxReported.class, this::onVmxReported);
+    listen();
     if (stoppedOnce) {
       // A real hostd's pid is whatever the kernel hands out; any 7-digit one will do.
       bus.publish(new AgentEvent.AgentStarted(name(), 2_000_000 + restarts.nextInt(1_000_000)));
@@ -90,6 +86,22 @@ public final class Hostd implements Component {
         bus.publish(new VmxEvent.QueryVmx(h.config().vm()));
       }
     }
+  }
+
+  private void listen() {
+    progress = new TaskProgress(bus, subscriptions);
+    power.subscribe(subscriptions);
+    subscriptions.on(VmxEvent.VmxStarted.class, this::onVmxStarted);
+    subscriptions.on(VmxEvent.SvmotionFinished.class, e -> vm(e.vm()).ifPresent(h -> h.migrationEnd(e)));
+    subscriptions.on(VmxEvent.VmxReported.class, this::onVmxReported);
+  }
+
+  /** hostd of a host that booted: it starts with its banner, before it reloads its inventory. */
+  public void startAfterBoot() {
+    stoppedOnce = true;
+    running = true;
+    listen();
+    bus.publish(new AgentEvent.AgentStarted(name(), 2_000_000 + restarts.nextInt(1_000_000)));
   }
 
   /** hostd goes down: no handler, no progress; its inventory stays on disk. */
@@ -120,6 +132,52 @@ public final class Hostd implements Component {
       changeState(h, VmState.POWERING_OFF, VmState.OFF, h.opId());
       tasks.complete(h, true, "");
     }
+  }
+
+  /** The VMs that were running (or starting, or migrating) when hostd last knew them. */
+  public java.util.Set<VmId> runningVms() {
+    java.util.Set<VmId> on = new java.util.LinkedHashSet<>();
+    vms.values().stream().filter(h -> h.state() == VmState.ON || h.state() == VmState.MIGRATING
+        || h.state() == VmState.POWERING_ON).forEach(h -> on.add(h.config().vm()));
+    return on;
+  }
+
+  /** hostd's inventory: each VM and the datastore it is registered on. */
+  public List<ManagedVm> inventory() {
+    return vms.values().stream().map(h -> new ManagedVm(h.config().vm(), h.home())).toList();
+  }
+
+  /**
+   * The host booted again after a crash: hostd registers each VM of {@code inventory} where its complete
+   * disks are (the migration's host log: the destination once the switchover committed, the source
+   * before) and starts it again. svmsim's choice: hostd's auto-start on the same host, not HA (a single
+   * host has no other to restart it on).
+   */
+  public void recover(List<ManagedVm> inventory, java.util.Set<VmId> wasOn) {
+    for (ManagedVm vm : inventory) {
+      var log = vmfs.hostLogs().of(vm.vm());
+      boolean committed = log.isPresent() && log.get().state() == org.svmsim.kernel.vmfs.HostLogs.State.COMMITTED;
+      DatastoreId home = committed ? log.get().destination() : log.map(l -> l.source()).orElse(vm.home());
+      HostdVm h = register(new ManagedVm(vm.vm(), home));
+      String why = log.isEmpty() ? "no migration was under way"
+          : committed ? "the migration's switchover had committed: the destination's disks are complete"
+          : "the migration had not committed: the source's disks are complete";
+      if (wasOn.contains(vm.vm())) {
+        bus.publish(new AgentEvent.VmRecovered(vm.vm(), h.vmxPath(), home, why));
+        power.powerOn(vm.vm());
+      }
+    }
+  }
+
+  /** vpxa ended the relocate that the crash interrupted: the migration's host log has served. */
+  public void resolvedAfterCrash(VmId vm) {
+    vmfs.hostLogs().resolved(vm);
+  }
+
+  /** The host lost power: hostd dies with it, logging nothing more. */
+  public void powerLost() {
+    running = false;
+    subscriptions.cancel();
   }
 
   /** How the VMX ended the VM's running relocate, if hostd has heard (or asked) it: vpxa collects it. */
@@ -203,6 +261,8 @@ public final class Hostd implements Component {
     progress.untrack(vm);
     h.migrationEnd(null);
     HostdVm.Shadow shadow = h.shadow();
+    // hostd resolves the migration: its host log has served.
+    vmfs.hostLogs().resolved(vm);
     if (success && shadow != null) {
       bus.publish(new AgentEvent.VmUnregistered(vm, h.vmxPath(), h.hostdId()));
       h.adoptShadow();

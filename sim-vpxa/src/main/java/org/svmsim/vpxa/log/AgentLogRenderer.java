@@ -49,10 +49,18 @@ abstract class AgentLogRenderer implements LogRenderer {
   abstract void render(long t, AgentEvent event);
 
   /** The daemon's last line before it goes down. */
-  abstract void stopped(long t, AgentEvent.AgentStopped e);
+  private void stopped(long t, AgentEvent.AgentStopped e) {
+    log.write(t, AgentLog.Level.INFO, "Default", "", "", stopping(e.reason()));
+  }
 
-  /** The daemon's first lines once it runs again. */
-  abstract void started(long t, AgentEvent.AgentStarted e);
+  /** The daemon's first line once it runs again: its banner. */
+  private void started(long t, AgentEvent.AgentStarted e) {
+    log.write(t, AgentLog.Level.INFO, "Default", "", "", banner(e.pid()));
+  }
+
+  abstract String stopping(String reason);
+
+  abstract String banner(int pid);
 
   /** The run starts: a renderer seeds its own cosmetic choices here. */
   void onStart(RunEvent.RunStarted run) {}

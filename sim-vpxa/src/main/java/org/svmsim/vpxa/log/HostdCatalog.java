@@ -34,6 +34,7 @@ public enum HostdCatalog implements CatalogEntry {
   /** svmsim's wording: real-lines shows no agent shutdown or start. */
   STOPPING(Provenance.SVMSIM, "hostd is shutting down: {}"),
   BANNER(Provenance.SVMSIM, "Log for VMware ESX, pid={}, version={}, build={}, option=Release"),
+  RECOVERED(Provenance.SVMSIM, "Auto-starting the virtual machine after the host's boot: {}"),
   INVENTORY_LOADED(Provenance.SVMSIM, "Loaded {} virtual machines from the inventory; asking each VMX for its state");
 
   /** Per-VM subsystem: {@code Vmsvc.vm:<vmx path>}. */

@@ -68,6 +68,8 @@ public final class HostdLogRenderer extends AgentLogRenderer {
           TASK_COMPLETED.render(e.taskId(), e.success() ? "success" : "error"));
     } else if (event instanceof AgentEvent.RelocateStepStarted e) {
       relocateOp.put(e.vm(), e.opId());
+    } else if (event instanceof AgentEvent.VmRecovered e) {
+      write(t, Level.INFO, vm(e.vmxPath()), "", RECOVERED.render(e.why()));
     } else if (event instanceof AgentEvent.InventoryLoaded e) {
       log.write(t, Level.INFO, VMSVC, "", "", INVENTORY_LOADED.render(e.vms()));
     } else if (event instanceof AgentEvent.RelocateFinished e) {
@@ -77,13 +79,13 @@ public final class HostdLogRenderer extends AgentLogRenderer {
   }
 
   @Override
-  void stopped(long t, AgentEvent.AgentStopped e) {
-    log.write(t, Level.INFO, "Default", "", "", STOPPING.render(e.reason()));
+  String stopping(String reason) {
+    return STOPPING.render(reason);
   }
 
   @Override
-  void started(long t, AgentEvent.AgentStarted e) {
-    log.write(t, Level.INFO, "Default", "", "", BANNER.render(e.pid(), esxVersion, esxBuild));
+  String banner(int pid) {
+    return BANNER.render(pid, esxVersion, esxBuild);
   }
 
   @Override

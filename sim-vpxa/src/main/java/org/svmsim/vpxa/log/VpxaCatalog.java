@@ -34,7 +34,8 @@ public enum VpxaCatalog implements CatalogEntry {
    * svmsim's).
    */
   BANNER(Provenance.SVMSIM, "Log for VMware ESX, pid={}, version={}, build={}, option=Release"),
-  RECOVER(Provenance.SVMSIM, "[VpxLRO] -- RECOVER {} -- {} -- from the journal after a restart: {}");
+  RECOVER(Provenance.SVMSIM, "[VpxLRO] -- RECOVER {} -- {} -- from the journal after a restart: {}"),
+  RECOVER_AFTER_CRASH(Provenance.SVMSIM, "[VpxLRO] -- RECOVER {} -- {} -- from the journal after the host's boot: {}");
 
   static final String LRO = "vpxLro";
   static final String VMPROV = "vpxaVmprov";

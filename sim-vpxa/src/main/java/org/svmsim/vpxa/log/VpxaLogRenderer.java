@@ -44,13 +44,13 @@ public final class VpxaLogRenderer extends AgentLogRenderer {
   }
 
   @Override
-  void stopped(long t, AgentEvent.AgentStopped e) {
-    log.write(t, Level.INFO, "Default", "", "", STOPPING.render(e.reason()));
+  String stopping(String reason) {
+    return STOPPING.render(reason);
   }
 
   @Override
-  void started(long t, AgentEvent.AgentStarted e) {
-    log.write(t, Level.INFO, "Default", "", "", BANNER.render(e.pid(), esxVersion, esxBuild));
+  String banner(int pid) {
+    return BANNER.render(pid, esxVersion, esxBuild);
   }
 
   private void reattached(long t, AgentEvent.RelocateReattached e) {
@@ -59,10 +59,15 @@ public final class VpxaLogRenderer extends AgentLogRenderer {
     String found = switch (e.found()) {
       case "migrating" -> "the VMX is still migrating " + e.vm() + "; waiting for its end";
       case "ended" -> "the VMX ended the migration of " + e.vm() + " while vpxa was down";
+      case "crashed" -> "the host lost power in step " + e.step() + " of 6 of the relocate of " + e.vm()
+          + ", before its switchover committed";
+      case "committed" -> "the host lost power after the switchover of " + e.vm() + " committed";
       default -> "the relocate of " + e.vm() + " was in step " + e.step() + " of 6, run by vpxa itself, and"
           + " died with it";
     };
-    log.write(t, Level.INFO, LRO, e.opId(), "", RECOVER.render(e.lroId(), moid, found));
+    boolean crash = e.found().equals("crashed") || e.found().equals("committed");
+    log.write(t, Level.INFO, LRO, e.opId(), "", (crash ? RECOVER_AFTER_CRASH : RECOVER).render(e.lroId(), moid,
+        found));
   }
 
   private void finish(long t, AgentEvent.LroFinished e) {

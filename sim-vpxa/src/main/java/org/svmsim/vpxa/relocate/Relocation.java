@@ -25,6 +25,8 @@ final class Relocation {
   int step;
   /** The task is ending (step 6 or the failure's cleanup began): nothing may end it twice. */
   boolean ending;
+  /** The host crashed during the task: hostd's task died with it. */
+  boolean afterCrash;
 
   Relocation(LroIds.Lro lro, ManagedVm vm, DatastoreId source, DatastoreId destination, Method method,
       MigrationOptions options, long startNanos) {

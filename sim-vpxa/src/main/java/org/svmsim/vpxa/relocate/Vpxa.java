@@ -58,6 +58,7 @@ public final class Vpxa implements Component {
   private long startEpochMillis = -1;
   private boolean isRunning;
   private boolean stoppedOnce;
+  private boolean afterCrash;
 
   public Vpxa(Bus bus, Vmfs vmfs, SimRandom random, Hostd hostd) {
     this.bus = bus;
@@ -68,6 +69,25 @@ public final class Vpxa implements Component {
     this.restarts = random.split("restarts");
     // The run's start is the host's clock, not vpxa's memory: it survives a restart.
     bus.subscribe(RunEvent.RunStarted.class, e -> startEpochMillis = e.startEpochMillis());
+  }
+
+  /**
+   * vpxa of a host that booted again after a crash: its journal is {@code crashed}'s (a file on the host),
+   * and once started it ends each relocate the crash interrupted ({@link #start}).
+   */
+  public Vpxa(Bus bus, Vmfs vmfs, SimRandom random, Hostd hostd, Vpxa crashed) {
+    this(bus, vmfs, random, hostd);
+    running.putAll(crashed.running);
+    startEpochMillis = crashed.startEpochMillis;
+    stoppedOnce = true;
+    afterCrash = true;
+  }
+
+  /** The host lost power: vpxa dies with it, logging nothing more. */
+  public void powerLost() {
+    isRunning = false;
+    subscriptions.cancel();
+    waitingForHostd.clear();
   }
 
   @Override
@@ -151,6 +171,10 @@ public final class Vpxa implements Component {
    * at once if hostd knows the migration ended; one still in vpxa's own steps died with the process.
    */
   private void reattach() {
+    if (afterCrash) {
+      List.copyOf(running.values()).forEach(this::endAfterCrash);
+      return;
+    }
     for (Relocation r : List.copyOf(running.values())) {
       VmfsVolume dest = vmfs.volume(r.destination);
       // Files the VMX created while vpxa was down: the relocate's own (admission refused any clash).
@@ -164,6 +188,35 @@ public final class Vpxa implements Component {
       } else {
         end.ifPresent(this::onSvmotionFinished);
       }
+    }
+  }
+
+  /**
+   * The host crashed during {@code r} and booted again; the VMX that ran the migration is gone. The
+   * migration's host log says which copy is complete: once the switchover committed, the VM runs from
+   * the destination and the relocate succeeded, so vpxa deletes the source (step 6); before, the VM runs
+   * from the source and the task fails, so vpxa removes every file of the VM's directory on the
+   * destination, a partial copy nothing needs. A file the VM runs from is never among them.
+   */
+  private void endAfterCrash(Relocation r) {
+    r.afterCrash = true;
+    var log = vmfs.hostLogs().of(r.vm.vm());
+    boolean committed = r.step >= 3 && log.isPresent()
+        && log.get().state() == org.svmsim.kernel.vmfs.HostLogs.State.COMMITTED;
+    bus.publish(new AgentEvent.RelocateReattached(r.opId(), r.vm.vm(), r.lro.lroId(), r.step,
+        committed ? "committed" : "crashed"));
+    if (committed) {
+      r.ending = true;
+      step(r, 6, "Deleting the old working directory and disks from " + dir(r, r.source.path()));
+      List<String> old = vmfs.volume(r.source).list(r.vm.directory()).stream().map(VmfsFile::path).toList();
+      List<String> deleted = Cleanup.delete(vmfs.volume(r.source), old);
+      bus.publish(new AgentEvent.SourceFilesDeleted(r.opId(), r.vm.vm(), r.source, deleted));
+      finish(r, null);
+    } else {
+      vmfs.volume(r.destination).list(r.vm.directory()).forEach(f -> r.createdAtDestination.add(f.path()));
+      fail(r, new Fault(HOST_COMMUNICATION, "An error occurred while communicating with the remote host."
+          + " (the host lost power during step " + r.step + " of the relocate and booted again; the VM"
+          + " runs again from its source)"));
     }
   }
 
@@ -309,7 +362,11 @@ public final class Vpxa implements Component {
   private void finishNow(Relocation r, Fault fault) {
     boolean success = fault == null;
     boolean admitted = running.remove(r.vm.vm(), r);
-    if (admitted) {
+    if (admitted && r.afterCrash) {
+      // hostd's task died with the host; the VM already runs again where its disks are complete.
+      hostd.resolvedAfterCrash(r.vm.vm());
+      admitted = false;
+    } else if (admitted) {
       hostd.endRelocate(r.vm.vm(), success, fault);
     }
     bus.publish(new AgentEvent.LroFinished(r.lro.lroId(), r.opId(), success,
