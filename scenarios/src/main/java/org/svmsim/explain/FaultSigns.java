@@ -13,7 +13,7 @@ import org.svmsim.kernel.log.CatalogEntry;
  * retries, DISKLIB's lock failure, DLX's lock dump, {@code vim.fault.FileLocked}), a switchover timeout
  * (the FSR lines, {@code maxSwitchoverTimeExceeded}), a cancel ({@code RequestCanceled}), a full
  * destination ({@code No space left on device}, {@code NoDiskSpace}, the redo log's {@code outofspace}),
- * change tracking out of memory, a host agent that restarted, a slow destination (the kernel's latency
+ * change tracking out of memory, a host agent that restarted, a host that crashed and booted, a slow destination (the kernel's latency
  * watch), and a copy that never converged. Families are named by
  * {@code log.FAMILY} (as notes.tsv does), so a sign may name a family another branch is still adding:
  * it matches once the family lands.
@@ -60,6 +60,8 @@ final class FaultSigns {
       case "vpxa.ERROR", "hostd.TASK_FAILED", "hostd.RESOLVE_FAILED" -> vsphereFault(text);
       case "hostd.STOPPING", "hostd.INVENTORY_LOADED" -> new Sign("agent-restart", "hostd");
       case "vpxa.STOPPING", "vpxa.RECOVER" -> new Sign("agent-restart", "vpxa");
+      case "vmkernel.BOOT_STARTING", "vmkernel.BOOT_VOLUME_MOUNTED", "hostd.RECOVERED", "vpxa.RECOVER_AFTER_CRASH",
+          "vmware.REDO_CONSOLIDATED_AT_BOOT" -> new Sign("host-crash", null);
       default -> {
         Sign named = byName(family);
         if (named == null) {
@@ -91,8 +93,8 @@ final class FaultSigns {
   }
 
   /**
-   * A hook for the families of the kinds still being added (host-crash, dest-slow): a family whose name
-   * says it, such as {@code vmkernel.HOST_BOOTED} or {@code vmkernel.DEVICE_LATENCY_DETERIORATED}.
+   * A hook for families still to come: a family whose name says it, such as {@code vmkernel.HOST_BOOTED}
+   * or {@code vmkernel.DEVICE_LATENCY_DETERIORATED}.
    */
   private static Sign byName(String family) {
     String name = family.substring(family.indexOf('.') + 1).toUpperCase(Locale.ROOT);
