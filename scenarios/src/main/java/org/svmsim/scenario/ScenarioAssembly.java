@@ -49,7 +49,7 @@ public record ScenarioAssembly(Scenario scenario, HostConfig host, List<Datastor
 
   private static HostConfig host(HostSpec h) {
     RescanSpec r = h.rescan();
-    return new HostConfig(h.hostname(), h.version(), h.build(), h.cpus(), r.first().nanos(),
+    return new HostConfig(h.hostname(), h.dottedVersion(), h.build(), h.cpus(), r.first().nanos(),
         r.minInterval().nanos(), r.maxInterval().nanos(), r.at().stream().map(SimDuration::nanos).toList(),
         r.worlds().stream().map(WorldId::of).toList());
   }
@@ -73,7 +73,7 @@ public record ScenarioAssembly(Scenario scenario, HostConfig host, List<Datastor
         WorkloadConfig.Locality.valueOf(w.locality().toUpperCase(Locale.ROOT)), w.hotFraction(),
         w.hotProbability(), w.outstanding());
     return new VmConfig(VmId.of(vm.name()), datastoreId(s, vm.datastore()), WorldId.of(vm.worldId()), vm.pid(),
-        vm.uuid(), vm.vcpus(), vm.memory().bytes(), vm.guestOs(), disks, workload);
+        vm.uuid(), vm.vcpus(), vm.memory().bytes(), vm.guestOs(), disks, workload, vm.bootNanos());
   }
 
   private static TimedEvent event(Scenario s, ActionSpec a) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.svmsim.kernel.fsr.Switchovers;
 
 /** Failed migrations through the command line: the VM stays on its complete source, nothing is lost. */
 class FailedRunTest {
@@ -60,7 +61,9 @@ class FailedRunTest {
     assertEquals("failed", s.get("outcome").asText());
     assertTrue(s.get("failureReason").asText().startsWith("Maximum switchover time (1 seconds) reached"), s.toString());
     assertEquals(0, s.get("lostWrites").asLong());
-    assertEquals(1000.0, s.get("downtimeMs").asDouble(), 0.001, "stopped until the limit");
+    // Stopped until the kernel noticed the limit: a little past it, never on it.
+    double downtime = s.get("downtimeMs").asDouble();
+    assertTrue(downtime > 1000.0 && downtime < 1000.0 + Switchovers.NOTICE_MAX_NANOS / 1e6, "downtime " + downtime);
     List<String> vmk = OutputTrees.lines(out.resolve("var/log/vmkernel.log"));
     assertTrue(vmk.stream().anyMatch(l -> l.contains(")WARNING: FSR: 690: ")
         && l.endsWith(" S: Maximum switchover time (1 seconds) reached. Failing migration; VM should resume on source.")),

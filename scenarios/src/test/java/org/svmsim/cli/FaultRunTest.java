@@ -115,7 +115,7 @@ class FaultRunTest {
   }
 
   /** The VM's files on {@code datastore} still there at the end, from the kernel's file facts. */
-  private static Set<String> filesLeft(Path out, String datastore) throws Exception {
+  static Set<String> filesLeft(Path out, String datastore) throws Exception {
     ObjectMapper json = new ObjectMapper();
     Set<String> present = new LinkedHashSet<>();
     for (String line : OutputTrees.eventLines(out.resolve("events.jsonl"))) {

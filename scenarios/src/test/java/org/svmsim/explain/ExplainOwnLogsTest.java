@@ -64,6 +64,10 @@ class ExplainOwnLogsTest {
       runs.add(new Run("quick", method, List.of("--set", "datastores.1.free=600MiB"), null));
       runs.addAll(faults(method));
     }
+    // DBT is ESX 4.x's method: an ESX 4.1 host writes the classic layouts (syslog vmkernel, bracketed agents).
+    runs.add(new Run("quick", "dbt", List.of("--set", "host.version=4.1.0"), null));
+    runs.add(new Run("quick", "dbt", List.of("--set", "host.version=4.1.0", "--fault", "switchover-timeout@phase9"),
+        "switchover-timeout"));
     return runs.stream().map(r -> Arguments.of(r));
   }
 

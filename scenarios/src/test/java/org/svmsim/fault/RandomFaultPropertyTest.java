@@ -65,6 +65,7 @@ class RandomFaultPropertyTest {
           worldId: 100200
           pid: 100190
           uuid: "56 4d 00 11 22 33 44 55-66 77 88 99 aa bb cc dd"
+          boot: 1.5s             # pinned: the relocate at 2s and the faults' moments assume a running guest
           disks:
             - size: 8MiB
               provisioning: %s

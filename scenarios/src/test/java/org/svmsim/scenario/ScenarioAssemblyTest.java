@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -94,5 +95,30 @@ class ScenarioAssemblyTest {
     Scenario bad = new Scenario(s.name(), s.description(), s.lesson(), s.seed(), s.start(), s.host(),
         s.datastores(), List.of(s.vms().get(0), s.vms().get(0)), s.timeline(), s.limits(), s.faults());
     assertThrows(BadValueException.class, () -> ScenarioAssembly.of(bad));
+  }
+
+  @Test
+  void aVmBootsInADrawnTimeUnlessItsScenarioPinsOne() {
+    assertEquals(1500 * MILLISECOND, ScenarioAssembly.of(ScenarioLoader.load("seed", Overrides.none()))
+        .vms().get(0).bootNanos(), "the seed pins the boot its guest writes follow");
+    assertEquals(VmConfig.BOOT_DRAWN, ScenarioAssembly.of(ScenarioLoader.load("quick", Overrides.none()))
+        .vms().get(0).bootNanos());
+    assertEquals(2250 * MILLISECOND, ScenarioAssembly.of(ScenarioLoader.load("quick",
+        Overrides.none().withSet("vms[0].boot=2.25s"))).vms().get(0).bootNanos());
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> ScenarioLoader.load("quick", Overrides.none().withSet("vms[0].boot=soon")));
+    assertTrue(e.getMessage().contains("vms[0].boot: bad value \"soon\": expected drawn or a duration"),
+        e.getMessage());
+  }
+
+  @Test
+  void anUpdateWrittenAsVmwareNamesItIsPrintedDotted() {
+    assertEquals("7.0.2", ScenarioAssembly.of(ScenarioLoader.load("quick",
+        Overrides.none().withSet("host.version=7.0U2"))).host().esxVersion());
+    assertEquals("8.0.2", ScenarioAssembly.of(ScenarioLoader.load("quick",
+        Overrides.none().withSet("host.version=8.0.2"))).host().esxVersion());
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> ScenarioLoader.load("quick", Overrides.none().withSet("host.version=7.0 Update 2")));
+    assertTrue(e.getMessage().contains("expected an ESXi version like 6.0.0 or 7.0U2"), e.getMessage());
   }
 }

@@ -67,7 +67,7 @@ class ScenarioLoaderTest {
       "uuid: 11111111-22222222-3333-444444444444 | uuid: nope | datastores[0].uuid | bad value \"nope\": expected a VMFS uuid",
       "blockSize: 8MiB | blockSize: 3MiB | datastores[1].blockSize | bad value \"3MiB\": must be a power of two",
       "action: powerOff | action: reboot | timeline[2].action | bad value \"reboot\": expected one of powerOn, relocate, powerOff",
-      "worldId: 1000 | worldId: 1000\\n    extra: 1 | vms[0].extra | unknown field (known fields: datastore, disks",
+      "worldId: 1000 | worldId: 1000\\n    extra: 1 | vms[0].extra | unknown field (known fields: boot, datastore, disks",
       "name: mini | name: mini\\nstart: noon | start | bad value \"noon\": expected an ISO-8601 UTC instant",
       "name: mini | name: mini\\ndescription: ~ | description | missing",
       "name: mini | name: mini\\ndescription: \"two\\x0alines\" | description | bad value \"two\\nlines\": must be one line",

@@ -48,7 +48,7 @@ public final class Vmkernel {
     this.vmfs = vmfs;
     this.svm = new SvmDriver(bus, devices);
     this.rescanner = new Rescanner(bus, random.split("rescan"), host, devices);
-    this.switchovers = new Switchovers(bus);
+    this.switchovers = new Switchovers(bus, random.split("fsr"));
     this.copies = new CopyJobs(bus);
     new KernelFaults(bus, random.split("faults"), vmfs);
     this.cbt = new ChangeTracking(bus);

@@ -23,12 +23,19 @@ import org.svmsim.vmx.svmotion.Migration;
  * keeps one object for the VM and moves its home and disks over.
  */
 public final class VmxProcess {
-  /** Time from power-on to a running guest (fixed: the seed's guest I/O times depend on it). */
+  /**
+   * The usual time from power-on to a running guest; each power-on draws 0.8 to 2.5 times it (1.2 to
+   * 3.75 s, a guess: a small Linux guest's BIOS and kernel start), unless the VM pins its boot time.
+   */
   static final long BOOT_NANOS = 1_500 * VirtualTime.MILLISECOND;
+  /** From the power-off request to the VMX's exit: 0.6 to 2.5 times this (a guess). */
+  static final long POWER_OFF_NANOS = 200 * VirtualTime.MILLISECOND;
 
   private final Bus bus;
   private final Vmkernel kernel;
   private final SimRandom random;
+  /** The power-on and power-off delays: a stream of their own, so the workload's draws stay where they were. */
+  private final SimRandom power;
   private final VmConfig config;
   private final long tagBase;
   private final List<VirtualDisk> disks = new ArrayList<>();
@@ -44,11 +51,14 @@ public final class VmxProcess {
   private Migration migration;
   /** The last migration's end, kept for hostd until the next migration starts. */
   private VmxEvent.SvmotionFinished lastEnd;
+  /** The guest is up: from GuestRunning to the power-off. */
+  private boolean guestUp;
 
   VmxProcess(Bus bus, Vmkernel kernel, SimRandom random, VmConfig config, int ordinal) {
     this.bus = bus;
     this.kernel = kernel;
     this.random = random;
+    this.power = random.split("boot");
     this.config = config;
     this.home = config.home();
     this.tagBase = (long) (ordinal + 1) << 40;
@@ -93,10 +103,12 @@ public final class VmxProcess {
       d.open(volume.id().resolve(VmFiles.descriptor(config.name(), d.config())),
           volume.file(flat).orElseThrow(), volume.openDisk(flat), null);
     }
-    bus.schedule(BOOT_NANOS, new VmxEvent.GuestRunning(config.name()));
+    long boot = config.bootNanos() != VmConfig.BOOT_DRAWN ? config.bootNanos() : spread(BOOT_NANOS, 0.8, 2.5);
+    bus.schedule(boot, new VmxEvent.GuestRunning(config.name()));
   }
 
   void guestRunning() {
+    guestUp = running;
     for (int i = 0; i < disks.size(); i++) {
       scheduleNextIo(i);
     }
@@ -104,11 +116,18 @@ public final class VmxProcess {
 
   void powerOff() {
     running = false;
+    guestUp = false;
     adapter.dropWaiting();
     for (VirtualDisk d : disks) {
       d.close();
     }
-    bus.schedule(200 * VirtualTime.MILLISECOND, new VmxEvent.VmxStopped(config.name(), "powered off"));
+    bus.schedule(spread(POWER_OFF_NANOS, 0.6, 2.5), new VmxEvent.VmxStopped(config.name(), "powered off"));
+  }
+
+  /** {@code centre} times a uniform factor in [lo, hi), in whole microseconds. */
+  private long spread(long centre, double lo, double hi) {
+    double f = lo + (hi - lo) * power.nextDouble();
+    return Math.round(centre * f / VirtualTime.MICROSECOND) * VirtualTime.MICROSECOND;
   }
 
   private void scheduleNextIo(int disk) {
@@ -248,7 +267,7 @@ public final class VmxProcess {
     VmxEvent.SvmotionFinished end = lastEnd;
     bus.publish(new VmxEvent.VmxReported(config.name(), running, migration != null, end != null,
         end != null && end.success(), end == null ? "" : end.reason(), home,
-        end == null ? List.of() : end.sourceFiles()));
+        end == null ? List.of() : end.sourceFiles(), guestUp));
   }
 
   public Migration migration() {

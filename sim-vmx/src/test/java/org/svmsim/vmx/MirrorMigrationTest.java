@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.VmxEvent;
+import org.svmsim.kernel.fsr.Switchovers;
 import org.svmsim.kernel.sim.VirtualTime;
 import org.svmsim.vmx.config.WorkloadConfig;
 
@@ -100,7 +101,8 @@ class MirrorMigrationTest {
   @Test
   void aSwitchoverPastItsLimitIsFailedByTheKernelAndTheVmResumesOnTheSource() {
     VmxHarness h = new VmxHarness(11, SECTORS, BUSY, 2048, 1 << 20, 1L << 40);
-    h.powerOnAndMigrate(10 * VirtualTime.SECOND, 2048, 20 * VirtualTime.MILLISECOND);
+    // 1 ms: even with the kernel's margin for noticing, far less than any fast suspend/resume takes.
+    h.powerOnAndMigrate(10 * VirtualTime.SECOND, 2048, VirtualTime.MILLISECOND);
     VmxEvent.SvmotionFinished done = h.runMigration();
     assertFalse(done.success());
     assertTrue(done.reason().startsWith("vim.fault.Timedout: Maximum switchover time"), done.reason());
@@ -112,7 +114,10 @@ class MirrorMigrationTest {
     assertEquals(0, h.lostWrites());
     VmxEvent.VmUnstunned unstun = h.events.stream().filter(e -> e instanceof VmxEvent.VmUnstunned)
         .map(e -> (VmxEvent.VmUnstunned) e).findFirst().orElseThrow();
-    assertEquals(20_000, unstun.stoppedMicros(), "the VM is stopped until the limit, not beyond");
+    // Stopped until the kernel notices the limit, a little after it passes, not on the microsecond.
+    assertTrue(unstun.stoppedMicros() > 1_000
+        && unstun.stoppedMicros() < 1_000 + Switchovers.NOTICE_MAX_NANOS / VirtualTime.MICROSECOND,
+        "stopped for " + unstun.stoppedMicros() + " us");
     assertTrue(h.events.stream().noneMatch(e -> e instanceof VmxEvent.FastSuspendResumed));
   }
 }

@@ -140,9 +140,11 @@ public sealed interface VmxEvent extends Event {
    * The VMX's answer to {@link QueryVmx}: whether it runs, whether a migration is under way, and the last
    * migration's end ({@code ended}; then {@code success}, {@code reason}, {@code home}, {@code sourceFiles}
    * as {@link SvmotionFinished} gave them), which the VMX keeps for hostd until the next one starts.
+   * {@code guestRunning}: the power-on is over (the VMX's execState is poweredOn), which a hostd that was
+   * down when it happened learns here.
    */
   record VmxReported(VmId vm, boolean running, boolean migrating, boolean ended, boolean success, String reason,
-      DatastoreId home, List<String> sourceFiles) implements VmxEvent {}
+      DatastoreId home, List<String> sourceFiles, boolean guestRunning) implements VmxEvent {}
 
   /**
    * At the host's boot after a crash, the redo logs of a snapshot-based migration that had not committed

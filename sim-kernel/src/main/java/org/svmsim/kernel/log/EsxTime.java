@@ -43,6 +43,20 @@ public final class EsxTime {
     return sb.append(milli).append('Z').toString();
   }
 
+  private static final DateTimeFormatter SYSLOG =
+      DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+  /** {@code May 19 12:59:29}: syslog's stamp, without year or milliseconds (ESX 3.5/4.x vmkernel). */
+  public String syslog(long nanos) {
+    return SYSLOG.format(Instant.ofEpochMilli(epochMillis(nanos)));
+  }
+
+  /** {@code 2016-05-19 12:59:29.720}: the ESX 4.x agents' stamp, inside their bracket. */
+  public String classic(long nanos) {
+    String iso = format(nanos);
+    return iso.substring(0, 10) + ' ' + iso.substring(11, iso.length() - 1);
+  }
+
   public static long parseEpochMillis(String iso) {
     return Instant.parse(iso).toEpochMilli();
   }

@@ -25,6 +25,14 @@ public record EsxVersion(int major, int minor, int update) implements Comparable
     return compareTo(new EsxVersion(major, minor, update)) >= 0;
   }
 
+  /**
+   * ESX 3.5 and 4.x (DOMAIN.md section 6): vmkernel through syslog with uptime stamps, hostd and vpxa with
+   * {@code [ts tid level 'context' opID=...]}.
+   */
+  public boolean classic() {
+    return major < 5;
+  }
+
   /** vmkernel.log, hostd.log and vpxa.log with the ESXi 8 syslog-style prefix. */
   public boolean syslogPrefixed() {
     return major >= 8;

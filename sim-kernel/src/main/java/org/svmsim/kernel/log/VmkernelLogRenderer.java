@@ -40,7 +40,9 @@ import org.svmsim.kernel.sim.VirtualTime;
 /**
  * Renders var/log/vmkernel.log from kernel events. Only events with a known real ESXi line render;
  * the rest (file creation, chunk copies, guest I/O) stay silent, as they do on a real host. The layout
- * follows the host's version: ESXi 8 prefixes every line with {@code In(182) vmkernel: }.
+ * follows the host's version: ESXi 8 prefixes every line with {@code In(182) vmkernel: }; ESX 3.5/4.x
+ * logs through syslog with the time since boot ({@code Aug 12 10:12:51 esx01 vmkernel: 114:03:25:51.489
+ * cpu0:4100)}, KB 1010045), the host up for a drawn 1 to 200 days when the run starts.
  */
 public final class VmkernelLogRenderer implements LogRenderer {
   public static final String PATH = "var/log/vmkernel.log";
@@ -67,6 +69,9 @@ public final class VmkernelLogRenderer implements LogRenderer {
   private SimRandom addresses;
   private String layout = "";
   private int cpus;
+  /** ESX 3.5/4.x: the syslog host tag and the milliseconds since boot at time zero; else null. */
+  private String syslogHost;
+  private long bootMillis;
   /** The host booted again: from now on volume mounts are logged (the first boot is before the log). */
   private boolean booted;
   private String version = "";
@@ -95,6 +100,8 @@ public final class VmkernelLogRenderer implements LogRenderer {
           e.sourceOnlyWrites(), e.heldWrites(), e.copiedBytes());
     } else if (event instanceof KernelEvent.HostBooted e) {
       booted = true;
+      // The time since boot starts again (ESX 4.x's uptime stamps).
+      bootMillis = -(timeNanos / VirtualTime.MILLISECOND);
       log(timeNanos, BOOT_WORLD, BOOT_STARTING, version, build,
           String.format(java.util.Locale.ROOT, "%.3f", e.poweredOffNanos() / 1e9));
     } else if (event instanceof KernelEvent.VolumeMounted e && booted) {
@@ -184,15 +191,26 @@ public final class VmkernelLogRenderer implements LogRenderer {
     cpus = run.cpus();
     version = run.esxVersion();
     build = run.esxBuild();
-    layout = EsxVersion.parse(run.esxVersion()).syslogPrefixed() ? " In(182) vmkernel:" : "";
+    EsxVersion esx = EsxVersion.parse(run.esxVersion());
+    layout = esx.syslogPrefixed() ? " In(182) vmkernel:" : "";
+    syslogHost = esx.classic() ? run.hostname().split("\\.", 2)[0] : null;
+    bootMillis = new SimRandom(run.seed()).split("vmkernel.log/uptime").nextLong(86_400_000L, 200 * 86_400_000L);
   }
 
   private void log(long timeNanos, WorldId world, VmkernelCatalog entry, Object... args) {
     if (time == null) {
       throw new IllegalStateException("vmkernel.log: " + entry + " before RunStarted");
     }
-    out.line(time.format(timeNanos) + layout + " cpu" + cpu(world, timeNanos) + ":" + world + ")"
-        + entry.body(args));
+    String head = syslogHost != null ? time.syslog(timeNanos) + " " + syslogHost + " vmkernel: "
+        + uptime(timeNanos) + " " : time.format(timeNanos) + layout + " ";
+    out.line(head + "cpu" + cpu(world, timeNanos) + ":" + world + ")" + entry.body(args));
+  }
+
+  /** {@code 114:03:25:51.489}: days, hours, minutes, seconds and milliseconds since the host booted. */
+  private String uptime(long timeNanos) {
+    long ms = bootMillis + timeNanos / VirtualTime.MILLISECOND;
+    return String.format(java.util.Locale.ROOT, "%d:%02d:%02d:%02d.%03d", ms / 86_400_000L, ms / 3_600_000L % 24,
+        ms / 60_000L % 60, ms / 1000 % 60, ms % 1000);
   }
 
   /** A kernel text address as vmkernel prints the caller ({@code 41800f61cee2}); cosmetic, drawn. */

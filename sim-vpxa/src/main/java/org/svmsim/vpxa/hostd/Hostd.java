@@ -128,6 +128,9 @@ public final class Hostd implements Component {
     }
     if (h.state() == VmState.MIGRATING && e.ended() && !e.migrating() && h.migrationEnd() == null) {
       h.migrationEnd(new VmxEvent.SvmotionFinished(e.vm(), e.success(), e.reason(), e.home(), e.sourceFiles()));
+    } else if (h.state() == VmState.POWERING_ON && e.guestRunning()) {
+      // The guest came up while hostd was down: the power-on it had started is over.
+      power.guestRunning(e.vm());
     } else if (h.state() == VmState.POWERING_OFF && !e.running()) {
       changeState(h, VmState.POWERING_OFF, VmState.OFF, h.opId());
       tasks.complete(h, true, "");

@@ -21,7 +21,7 @@ final class PowerOps {
 
   /** The VMX's answers hostd follows; the power commands come through the host's agents (HostAgents). */
   void subscribe(Subscriptions subscriptions) {
-    subscriptions.on(VmxEvent.GuestRunning.class, e -> onGuestRunning(e.vm()));
+    subscriptions.on(VmxEvent.GuestRunning.class, e -> guestRunning(e.vm()));
     subscriptions.on(VmxEvent.VmxStopped.class, e -> onVmxStopped(e.vm()));
   }
 
@@ -55,7 +55,8 @@ final class PowerOps {
     }
   }
 
-  private void onGuestRunning(VmId vm) {
+  /** The VM's guest runs (hostd heard it, or learnt it from the VMX after a restart). */
+  void guestRunning(VmId vm) {
     HostdVm h = hostd.vm(vm).orElse(null);
     // The shadow VM's guest, or a VMX hostd did not start, is not a power-on hostd waits for.
     if (h == null || h.state() != VmState.POWERING_ON) {

@@ -16,12 +16,17 @@ final class ThreadIds {
   private final Map<String, String> byOperation = new LinkedHashMap<>();
 
   ThreadIds(SimRandom random, int count, boolean worldIds) {
+    this(random, count, worldIds, "B70");
+  }
+
+  /** With the pthread ids' last three hex digits {@code suffix} ({@code B90} on ESX 4.x, DOMAIN.md 6). */
+  ThreadIds(SimRandom random, int count, boolean worldIds, String suffix) {
     this.random = random;
     this.ids = new String[count];
     for (int i = 0; i < count; i++) {
       ids[i] = worldIds
           ? Long.toString(random.nextLong(2_097_800L, 2_103_000L))
-          : String.format("%04X", random.nextLong(0x1000L, 0x10000L)) + "B70";
+          : String.format("%04X", random.nextLong(0x1000L, 0x10000L)) + suffix;
     }
   }
 

@@ -47,6 +47,8 @@ public final class Vpxa implements Component {
   private final Vmfs vmfs;
   private final Hostd hostd;
   private final LroIds ids;
+  /** vpxa's own delays (the working directory's per-file cost), a stream of their own. */
+  private final SimRandom delays;
   /** vCenter's fault when a host agent drops a task (vSphere's message). */
   static final String HOST_COMMUNICATION = "vmodl.fault.HostCommunication";
   /** The journal: the relocates under way, kept on the host's disk across restarts. */
@@ -65,6 +67,7 @@ public final class Vpxa implements Component {
     this.vmfs = vmfs;
     this.hostd = hostd;
     this.ids = new LroIds(random);
+    this.delays = random.split("delays");
     this.subscriptions = new Subscriptions(bus);
     this.restarts = random.split("restarts");
     // The run's start is the host's clock, not vpxa's memory: it survives a restart.
@@ -273,7 +276,8 @@ public final class Vpxa implements Component {
     long bytes = files.stream().mapToLong(VmfsFile::sizeBytes).sum();
     // The fact is due when the copy is over; its own handler starts step 2. A vpxa that stops first
     // withdraws it: the copy dies with the process.
-    subscriptions.timer(WorkingDirCopy.duration(files, dest.config().performance()),
+    subscriptions.timer(WorkingDirCopy.duration(files, dest.config().performance(),
+        r.options.seedDelays() ? null : delays),
         new AgentEvent.WorkingDirCopied(r.opId(), r.vm.vm(), r.destination, r.workingDir, bytes));
   }
 
