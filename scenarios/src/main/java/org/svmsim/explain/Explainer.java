@@ -38,7 +38,34 @@ public final class Explainer {
 
   /** Explains {@code files} to {@code sink}, interleaved by time; returns the summary. */
   public static Summary explain(List<Path> files, Sink sink) throws IOException {
-    return new Explainer(sink).run(files);
+    List<Input> inputs = new ArrayList<>();
+    try {
+      for (Path f : files) {
+        inputs.add(new Input(f.toString(), new BufferedInputStream(Files.newInputStream(f), 1 << 16),
+            vmOf(f.toAbsolutePath().toString())));
+      }
+    } catch (IOException e) {
+      for (Input in : inputs) {
+        in.in().close();
+      }
+      throw e;
+    }
+    return new Explainer(sink).run(inputs);
+  }
+
+  /** One file to explain: its name as printed, its bytes, and the VM whose home holds it (or null). */
+  record Input(String name, InputStream in, String vm) {}
+
+  /** The VM a {@code .../<vm>/vmware.log} belongs to: the name of its directory; null for other logs. */
+  static String vmOf(String path) {
+    String p = path.replace('\\', '/');
+    int slash = p.lastIndexOf('/');
+    if (slash <= 0 || !p.substring(slash + 1).matches("vmware(-\\d+)?\\.log")) {
+      return null;
+    }
+    int parent = p.lastIndexOf('/', slash - 1);
+    String vm = p.substring(parent + 1, slash);
+    return vm.isEmpty() ? null : vm;
   }
 
   private final class Cursor implements Comparable<Cursor> {
@@ -51,16 +78,11 @@ public final class Explainer {
     final ParsedLine line = new ParsedLine();
     long key = Long.MIN_VALUE;
 
-    Cursor(int order, Path path) throws IOException {
+    Cursor(int order, Input input) {
       this.order = order;
-      this.name = path.toString();
-      InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-      this.source = new LineSource(in);
-      Path parent = path.toAbsolutePath().getParent();
-      String file = path.getFileName().toString();
-      if (parent != null && parent.getFileName() != null && file.matches("vmware(-\\d+)?\\.log")) {
-        state.vm = parent.getFileName().toString();
-      }
+      this.name = input.name();
+      this.source = new LineSource(input.in());
+      state.vm = input.vm();
     }
 
     /** Reads and parses the next line; false at the end of the file. */
@@ -91,7 +113,7 @@ public final class Explainer {
     }
   }
 
-  Summary run(List<Path> files) throws IOException {
+  Summary run(List<Input> files) throws IOException {
     PriorityQueue<Cursor> queue = new PriorityQueue<>();
     List<String> names = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {

@@ -9,11 +9,12 @@ import org.svmsim.kernel.log.CatalogEntry;
 /**
  * The lines that name what went wrong in a migration, and the fault each one is a sign of, in the kinds of
  * svmsim's {@code --fault} (README, Faults) so that a run's summary and explain's agree: a destination
- * write error (FS3DM's retry warnings), a source read error, a lock held by another host (AIOMGR's
+ * write error (FS3DM's retry warnings, the mirror's failed secondary write), a source read error, a lock held by another host (AIOMGR's
  * retries, DISKLIB's lock failure, DLX's lock dump, {@code vim.fault.FileLocked}), a switchover timeout
  * (the FSR lines, {@code maxSwitchoverTimeExceeded}), a cancel ({@code RequestCanceled}), a full
  * destination ({@code No space left on device}, {@code NoDiskSpace}, the redo log's {@code outofspace}),
- * change tracking out of memory, a host agent that restarted, and a copy that never converged. Families are named by
+ * change tracking out of memory, a host agent that restarted, a host that crashed and booted, a slow destination (the kernel's latency
+ * watch), and a copy that never converged. Families are named by
  * {@code log.FAMILY} (as notes.tsv does), so a sign may name a family another branch is still adding:
  * it matches once the family lands.
  */
@@ -26,23 +27,21 @@ final class FaultSigns {
    * switchover never came within its limit (the VMX then logs maxSwitchoverTimeExceeded).
    */
   static final String NO_CONVERGENCE = "no-convergence";
-  /**
-   * Not a mode: the mirror failed at its first failed destination write, whether the error would have
-   * cleared or not, so the lines cannot tell the mode and none is named.
-   */
-  static final String MODE_UNTOLD = "untold";
-  // Looked up only: the key of each family, made once.
+  // Looked up only: the key of each family, made once; and the families that are never a sign.
   private final Map<CatalogEntry, String> keys = new IdentityHashMap<>();
+  private final Map<CatalogEntry, Boolean> never = new IdentityHashMap<>();
 
   /** The fault {@code p} (already classified) is a sign of, or null. */
   Sign of(ParsedLine p) {
+    if (never.containsKey(p.family)) {
+      return null;
+    }
     String family = keys.computeIfAbsent(p.family, Notes::key);
     String text = p.normal == null ? "" : p.normal;
     return switch (family) {
       case "vmkernel.FS3DM_CHUNK_FAILED" -> chunk(p.family.template().args(text));
-      case "vmkernel.SVM_SECONDARY_WRITE_FAILED" -> new Sign("dest-write-error", MODE_UNTOLD);
-      // A symptom, not a fault: a device got slow, by an injected dest-slow or by more I/O than it serves.
-      case "vmkernel.SCSI_LATENCY_DETERIORATED", "vmkernel.SCSI_LATENCY_IMPROVED" -> null;
+      case "vmkernel.SVM_SECONDARY_WRITE_FAILED" -> new Sign("dest-write-error", null);
+      case "vmkernel.SCSI_LATENCY_DETERIORATED", "vmkernel.SCSI_LATENCY_IMPROVED" -> new Sign("dest-slow", null);
       case "vmware.AIO_LOCKED", "vmkernel.DLX_NOT_FREE" -> new Sign("lock-conflict", null);
       case "vmware.AIO_OPEN_FAILED", "vmware.DISKLIB_LIB_OPEN_FAILED", "vmware.DISKLIB_VMFS_OPEN_FAILED",
           "vmware.DISKLIB_LINK_OPEN_FAILED", "vmware.DISKLIB_CHAIN_OPEN_FAILED", "vmware.SNAPSHOT_OPEN_FAILED" ->
@@ -61,7 +60,15 @@ final class FaultSigns {
       case "vpxa.ERROR", "hostd.TASK_FAILED", "hostd.RESOLVE_FAILED" -> vsphereFault(text);
       case "hostd.STOPPING", "hostd.INVENTORY_LOADED" -> new Sign("agent-restart", "hostd");
       case "vpxa.STOPPING", "vpxa.RECOVER" -> new Sign("agent-restart", "vpxa");
-      default -> byName(family);
+      case "vmkernel.BOOT_STARTING", "vmkernel.BOOT_VOLUME_MOUNTED", "hostd.RECOVERED", "vpxa.RECOVER_AFTER_CRASH",
+          "vmware.REDO_CONSOLIDATED_AT_BOOT" -> new Sign("host-crash", null);
+      default -> {
+        Sign named = byName(family);
+        if (named == null) {
+          never.put(p.family, Boolean.TRUE);
+        }
+        yield named;
+      }
     };
   }
 
@@ -86,8 +93,8 @@ final class FaultSigns {
   }
 
   /**
-   * A hook for the families of the kinds still being added (host-crash, dest-slow): a family whose name
-   * says it, such as {@code vmkernel.HOST_BOOTED} or {@code vmkernel.DEVICE_LATENCY_DETERIORATED}.
+   * A hook for families still to come: a family whose name says it, such as {@code vmkernel.HOST_BOOTED}
+   * or {@code vmkernel.DEVICE_LATENCY_DETERIORATED}.
    */
   private static Sign byName(String family) {
     String name = family.substring(family.indexOf('.') + 1).toUpperCase(Locale.ROOT);

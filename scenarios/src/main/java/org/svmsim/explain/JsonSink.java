@@ -120,7 +120,7 @@ final class JsonSink implements Explainer.Sink {
       g.writeStringField("to", f.last == Timestamps.NONE ? null : Timestamps.iso(f.last));
       g.writeNumberField("lines", f.lines);
       g.writeArrayFieldStart("evidence");
-      for (String e : f.evidence) {
+      for (String e : f.evidence()) {
         g.writeString(e);
       }
       g.writeEndArray();

@@ -18,6 +18,7 @@ enum Layout {
   AGENT_CONTINUATION("agent-continuation", Component.HOSTD, "--> continues the message above"),
   DAEMON_8X("daemon-8.x", null, "<ts> In(166) daemon[pid]: message, another ESXi 8.x daemon"),
   SYSLOG("syslog", null, "an RFC 3164/5424 syslog line of another daemon"),
+  VOBD("vobd", null, "<ts>: [correlator] Nus: [vob.x.y] message (vobd.log, vmkernel observations)"),
   COMMENT("comment", null, "a comment, not a log line"),
   BLANK("blank", null, "an empty line");
 

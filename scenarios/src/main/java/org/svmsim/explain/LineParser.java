@@ -75,6 +75,9 @@ final class LineParser {
     if (c == '|') {
       return vmware(p, s, e, t);
     }
+    if (c == ':' && s.startsWith(" [", e + 1)) {
+      return vobd(p, s, e + 2, t);
+    }
     if (c != ' ' || e + 1 >= n) {
       return false;
     }
@@ -136,6 +139,18 @@ final class LineParser {
       return true;
     }
     return false;
+  }
+
+  /** vobd.log: {@code <ts>: [netCorrelator] 1234us: [vob.net.vmnic.linkstate.down] message}. */
+  private static boolean vobd(ParsedLine p, String s, int open, long t) {
+    int close = s.indexOf(']', open);
+    if (close < 0) {
+      return false;
+    }
+    set(p, Layout.VOBD, s.substring(Math.min(s.length(), close + 2)));
+    p.time = t;
+    p.module = s.substring(open + 1, close);
+    return true;
   }
 
   /** {@code | thread| [I120: ]message}. */

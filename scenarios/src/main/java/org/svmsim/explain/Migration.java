@@ -58,27 +58,46 @@ final class Migration {
       this.kind = kind;
     }
 
-    void add(String modeSeen, long t, String line) {
+    // The latest line past the first MAX_EVIDENCE - 1, kept as it came: made into text when shown.
+    private String lastFile;
+    private long lastNo;
+    private String lastText;
+
+    void add(String modeSeen, long t, String file, long lineNo, String text) {
       lines++;
-      if (modeSeen != null && !FaultSigns.MODE_UNTOLD.equals(mode)) {
+      if (modeSeen != null) {
         mode = modeSeen;
       }
       if (t != Timestamps.NONE) {
         first = first == Timestamps.NONE ? t : Math.min(first, t);
         last = Math.max(last, t);
       }
-      if (evidence.size() < MAX_EVIDENCE) {
-        evidence.add(line);
+      if (evidence.size() < MAX_EVIDENCE - 1) {
+        evidence.add(Migration.evidence(file, lineNo, text));
       } else {
         // Keep the first lines and the last one: the retries and how they ended.
-        evidence.set(MAX_EVIDENCE - 1, line);
+        lastFile = file;
+        lastNo = lineNo;
+        lastText = text;
       }
+    }
+
+    /** The first lines that showed the fault, and the last one. */
+    List<String> evidence() {
+      if (lastText == null) {
+        return evidence;
+      }
+      List<String> all = new ArrayList<>(evidence);
+      all.add(Migration.evidence(lastFile, lastNo, lastText));
+      return all;
     }
 
     void absorb(Fault o) {
       int before = lines;
-      for (String e : o.evidence) {
-        add(null, Timestamps.NONE, e);
+      for (String e : o.evidence()) {
+        if (evidence.size() < MAX_EVIDENCE - 1) {
+          evidence.add(e);
+        }
       }
       lines = before + o.lines;
       mode = mode != null ? mode : o.mode;
@@ -90,26 +109,31 @@ final class Migration {
   }
 
   /**
-   * The mode of a fault its lines do not name: an I/O error or a lock the copy got past was transient, one
-   * the migration failed with persistent.
+   * The mode of a fault its lines do not name: an I/O error or a lock the migration got past was transient.
+   * One it failed of is persistent only when a line says so (FS3DM gave up, the open failed for good):
+   * a mirror fails at the first failed mirrored write, whatever would have come next.
    */
   void settleFaults() {
     for (Fault f : faults.values()) {
       boolean modal = f.kind.equals("dest-write-error") || f.kind.equals("source-read-error")
           || f.kind.equals("lock-conflict");
-      if (FaultSigns.MODE_UNTOLD.equals(f.mode)) {
-        f.mode = null;
-      } else if (f.mode == null && modal && (failed || succeeded)) {
-        f.mode = failed ? "persistent" : "transient";
+      if (f.mode == null && modal && succeeded && !failed) {
+        f.mode = "transient";
       }
     }
   }
 
-  void fault(String kind, String mode, long t, String line) {
+  /** A line as evidence: {@code file:lineNo: text}, the text cut at 400 characters. */
+  static String evidence(String file, long lineNo, String text) {
+    String t = text.length() > 400 ? text.substring(0, 400) + "..." : text;
+    return file + ":" + lineNo + ": " + t;
+  }
+
+  void fault(String kind, String mode, long t, String file, long lineNo, String text) {
     // A copy that never converged ends as a switchover over its limit: one fault, not two.
     String k = kind.equals("switchover-timeout") && faults.containsKey(FaultSigns.NO_CONVERGENCE)
         ? FaultSigns.NO_CONVERGENCE : kind;
-    faults.computeIfAbsent(k, Fault::new).add(mode, t, line);
+    faults.computeIfAbsent(k, Fault::new).add(mode, t, file, lineNo, text);
   }
 
   void seen(long t) {

@@ -62,8 +62,18 @@ final class MigrationTracker {
     }
     FaultSigns.Sign sign = signs.of(p);
     if (sign != null) {
-      faultMigration(p, f).fault(sign.kind(), sign.mode(), p.time, evidence(file, p));
+      faultMigration(p, f).fault(sign.kind(), sign.mode(), p.time, file, p.lineNo, p.text);
     }
+  }
+
+  /** The migration id a vmkernel message starts with ({@code 1313159068180024 S: ...}), or null. */
+  private static String migrationId(String m) {
+    int i = 0;
+    while (i < m.length() && i <= 20 && Character.isDigit(m.charAt(i))) {
+      i++;
+    }
+    return i >= 10 && i + 3 <= m.length() && m.charAt(i) == ' ' && (m.charAt(i + 1) == 'S' || m.charAt(i + 1) == 'D')
+        && m.charAt(i + 2) == ':' ? m.substring(0, i) : null;
   }
 
   /** The migration a fault's line belongs to: by the VM, the opID or the migration id it names. */
@@ -75,8 +85,9 @@ final class MigrationTracker {
       m = p.opId == null ? null : byOp.get(p.opId);
     } else if (p.family instanceof HostdCatalog) {
       m = byHostdOp(p.opId);
-    } else if (p.normal != null && p.normal.matches("\\d{10,20} [SD]: .*")) {
-      m = byMid(p.normal.substring(0, p.normal.indexOf(' ')));
+    } else if (p.normal != null) {
+      String mid = migrationId(p.normal);
+      m = mid == null ? null : byMid(mid);
     }
     if (m == null) {
       m = sole();
@@ -184,7 +195,7 @@ final class MigrationTracker {
           m.downtimeMicros += Long.parseLong(a.get(0));
           m.stuns++;
           touch(m, p, "5-switchover");
-          m.evidence(evidence(file, p));
+          evidence(m, file, p);
         }
       }
       case SET_STATE_FINISHED -> {
@@ -197,14 +208,14 @@ final class MigrationTracker {
             m.failed = true;
           }
           touch(m, p, "6-cleanup");
-          m.evidence(evidence(file, p));
+          evidence(m, file, p);
         }
       }
       case SVMOTION_SUCCEEDED -> {
         Migration m = vmMigration(f);
         if (m != null) {
           m.succeeded = true;
-          m.evidence(evidence(file, p));
+          evidence(m, file, p);
         }
       }
       case MSG_MAX_SWITCHOVER, MSG_ENTRY, SET_FAILURE, CONTINUE_ON_SOURCE, CACHING_ERRORS, DESTINATION_DIFFERS -> {
@@ -220,7 +231,7 @@ final class MigrationTracker {
             m.reason(a.get(0), Migration.REASON_VMX);
           }
           touch(m, p, "failure");
-          m.evidence(evidence(file, p));
+          evidence(m, file, p);
         }
       }
       case SNAPSHOT_TAKEN, CONSOLIDATE_ITERATION -> hint(f, p, "snapshot");
@@ -268,9 +279,14 @@ final class MigrationTracker {
           m.reason(p.normal.substring(p.normal.indexOf("S: ") + 3), Migration.REASON_KERNEL);
         } else if (e == VmkernelCatalog.MIGRATE_FAILED && a != null) {
           m.reason(a.get(2), Migration.REASON_KERNEL);
+          // The kernel's verdict on a migration an I/O error or a lock already explains: its last evidence.
+          Migration.Fault cause = m.faults.isEmpty() ? null : m.faults.values().iterator().next();
+          if (cause != null && signs.of(p) == null) {
+            cause.add(null, p.time, file, p.lineNo, p.text);
+          }
         }
         touch(m, p, "failure");
-        m.evidence(evidence(file, p));
+        evidence(m, file, p);
       }
       case VMOTION_STOPPING_PRECOPY, VMOTIONSEND_SENT_ALL -> {
         a = args(p);
@@ -332,7 +348,7 @@ final class MigrationTracker {
           m.end = m.end == Timestamps.NONE ? p.time : m.end;
           f.faultOf = m;
           touch(m, p, "failure");
-          m.evidence(evidence(file, p));
+          evidence(m, file, p);
         }
       }
       case FINISH -> {
@@ -341,7 +357,7 @@ final class MigrationTracker {
           m.end = m.end == Timestamps.NONE ? p.time : m.end;
           m.succeeded |= !m.failed;
           touch(m, p, "6-cleanup");
-          m.evidence(evidence(file, p));
+          evidence(m, file, p);
         }
       }
       default -> {
@@ -360,7 +376,7 @@ final class MigrationTracker {
           m.succeeded = true;
         } else if (e == HostdCatalog.RESOLVE_FAILED) {
           m.failed = true;
-          m.evidence(evidence(file, p));
+          evidence(m, file, p);
         }
         touch(m, p, e == HostdCatalog.RESOLVE_FAILED ? "failure" : "6-cleanup");
       }
@@ -378,7 +394,7 @@ final class MigrationTracker {
           m.reason(colon > 0 && fault.substring(0, colon).matches("(vim|vmodl)\\.\\S+")
               ? fault.substring(colon + 2) : fault, Migration.REASON_HOSTD);
           touch(m, p, "failure");
-          m.evidence(evidence(file, p));
+          evidence(m, file, p);
         }
       }
       default -> {
@@ -551,8 +567,10 @@ final class MigrationTracker {
     return end < 0 ? null : path.substring(v + 14, end);
   }
 
-  private static String evidence(String file, ParsedLine p) {
-    String t = p.text.length() > 400 ? p.text.substring(0, 400) + "..." : p.text;
-    return file + ":" + p.lineNo + ": " + t;
+  /** Adds the line to the migration's evidence, if it still takes some. */
+  private static void evidence(Migration m, String file, ParsedLine p) {
+    if (m.evidence.size() < Migration.MAX_EVIDENCE) {
+      m.evidence(Migration.evidence(file, p.lineNo, p.text));
+    }
   }
 }

@@ -109,7 +109,7 @@ final class TextSink implements Explainer.Sink {
         b.append("  fault: ").append(f.kind).append(f.mode == null ? "" : " (" + f.mode + ")")
             .append(f.first == Timestamps.NONE ? "" : ", from " + Timestamps.iso(f.first) + " to "
                 + Timestamps.iso(f.last)).append(", ").append(f.lines).append(" line(s):\n");
-        for (String e : f.evidence) {
+        for (String e : f.evidence()) {
           b.append("    ").append(e).append('\n');
         }
       }

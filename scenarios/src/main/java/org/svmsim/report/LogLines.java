@@ -21,9 +21,10 @@ final class LogLines {
   /** What the report says about a log line (explain's note), or null for nothing. */
   @FunctionalInterface
   public interface Notes {
-    Notes NONE = (file, line) -> null;
+    Notes NONE = (file, lineNo, line) -> null;
 
-    String of(String file, String line);
+    /** The note of {@code line}, line {@code lineNo} (1-based, empty lines counted) of {@code file}. */
+    String of(String file, int lineNo, String line);
   }
 
   /** {@code logs} by relative path; {@code startEpochMillis} is virtual time zero. */
@@ -40,12 +41,16 @@ final class LogLines {
     List<String> text = new ArrayList<>();
     List<Long> keys = new ArrayList<>();
     List<Integer> file = new ArrayList<>();
+    List<Integer> lineNos = new ArrayList<>();
     for (int f = 0; f < files.size(); f++) {
       long previous = 0;
+      int no = 0;
       for (String line : logs.get(files.get(f)).split("\n", -1)) {
+        no++;
         if (line.isEmpty()) {
           continue;
         }
+        lineNos.add(no);
         long ms = epochMillis(line);
         previous = ms == Long.MIN_VALUE ? previous : Math.max(0, ms - startEpochMillis);
         keys.add(previous);
@@ -70,7 +75,7 @@ final class LogLines {
     long at = 0;
     for (long o : order) {
       int i = (int) (o & 0xFFFFFF);
-      String note = notes.of(files.get(file.get(i)), text.get(i));
+      String note = notes.of(files.get(file.get(i)), lineNos.get(i), text.get(i));
       noteOf.add(note == null ? -1 : noteIndex.computeIfAbsent(note, k -> noteIndex.size()));
       long t = keys.get(i);
       deltas.add(t - at);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import org.svmsim.explain.LineNotes;
 import org.svmsim.kernel.event.AgentEvent;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.RunEvent;
@@ -86,7 +87,8 @@ public final class RunReport implements Observer {
     }
     out.put("marks", marks);
     out.put("series", intervals.toJson());
-    out.put("logs", LogLines.toJson(logs, startEpochMillis));
+    LineNotes notes = LineNotes.of(logs);
+    out.put("logs", LogLines.toJson(logs, startEpochMillis, (file, lineNo, line) -> notes.note(file, lineNo)));
     return out;
   }
 

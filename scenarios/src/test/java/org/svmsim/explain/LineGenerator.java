@@ -100,7 +100,9 @@ final class LineGenerator {
 
   private Line one() {
     millis += r.nextInt(5000);
-    Line l = switch (r.nextInt(11)) {
+    Line l = switch (r.nextInt(13)) {
+      case 11 -> vobd();
+      case 12 -> shell();
       case 0 -> vmkernel();
       case 1 -> vmkernel8();
       case 2 -> vmkernel4();
@@ -304,6 +306,20 @@ final class LineGenerator {
   private Line agent5() {
     String ctx = r.nextBoolean() ? "Vimsvc.TaskManager" : "Hostsvc.DatastoreSystem";
     return new Line(iso() + " [" + bracketHead(ctx) + "] " + message(), "agent-5.x", null, ctx);
+  }
+
+  /** vobd.log: a correlator, a time since boot in us, a vob id. */
+  private Line vobd() {
+    String correlator = r.nextBoolean() ? "netCorrelator" : "GenericCorrelator";
+    return new Line(iso() + ": [" + correlator + "] " + r.nextInt(999_999_999) + "us: [vob.net.vmnic.linkstate.down] "
+        + message(), "vobd", null, correlator);
+  }
+
+  /** Another daemon's line in ESXi's syslog form (shell.log, syslog.log): {@code <ts> name[pid]: message}. */
+  private Line shell() {
+    String daemon = r.nextBoolean() ? "shell" : "sshd";
+    return new Line(iso() + " " + daemon + "[" + r.nextInt(9_999_999) + "]: [root]: " + message(), "syslog", null,
+        daemon);
   }
 
   /** A syslog server's copy of a line: RFC 3164 or 5424 header, then the line without or with its time. */

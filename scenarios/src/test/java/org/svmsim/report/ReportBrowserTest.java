@@ -155,7 +155,11 @@ class ReportBrowserTest {
         .until(d -> ((Number) browser.js("return svmReport.visibleCount()")).longValue() == 12);
     List<WebElement> rows = browser.driver.findElements(By.cssSelector("#log-rows .line"));
     assertEquals(12, rows.size());
-    rows.forEach(r -> assertTrue(r.getText().endsWith(": Busy"), r.getText()));
+    // Each line ends its text, then explain's note on it.
+    rows.forEach(r -> {
+      String note = r.findElement(By.cssSelector(".n")).getText();
+      assertTrue(note.startsWith("VOL3_") && r.getText().replace(note, "").trim().endsWith(": Busy"), r.getText());
+    });
     browser.js("document.getElementById('logs-section').scrollIntoView()");
     browser.screenshot(SHOTS.resolve("seed-logs-filtered.png"));
     browser.screenshot("#logs-section", SHOTS.resolve("tour-seed-logs.png"));
@@ -291,7 +295,7 @@ class ReportBrowserTest {
   @Test
   void eachLineCarriesItsNote() throws IOException {
     Map<String, Object> data = new LinkedHashMap<>(Replayer.reportData(seed.resolve("events.jsonl")));
-    LogLines.Notes notes = (file, line) -> line.endsWith(": Busy") ? "the VMX holds the device open" : null;
+    LogLines.Notes notes = (file, lineNo, line) -> line.endsWith(": Busy") ? "the VMX holds the device open" : null;
     data.put("logs", LogLines.toJson(logs(seed), ((Number) data.get("startEpochMillis")).longValue(), notes));
     Path page = tmp.resolve("notes.html");
     Files.writeString(page, ReportPage.html("notes", List.of(data), List.of()));
