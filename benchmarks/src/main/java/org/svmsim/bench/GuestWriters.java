@@ -33,6 +33,7 @@ public final class GuestWriters implements AutoCloseable {
   private final List<Writer> writers = new ArrayList<>();
   private final StampedLock gate = new StampedLock();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final java.util.concurrent.CountDownLatch running;
   private volatile boolean stop;
   /** Set before the stun takes the gate: a writer sees it between two writes and waits there. */
   private volatile boolean stunning;
@@ -49,6 +50,7 @@ public final class GuestWriters implements AutoCloseable {
     this.blocks = capacitySectors / writeSectors;
     this.lastTag = new long[(int) blocks];
     java.util.Arrays.fill(lastTag, initialTag);
+    this.running = new java.util.concurrent.CountDownLatch(threads);
     long intervalNanos = ratePerSecond <= 0 ? 0 : 1_000_000_000L * threads / ratePerSecond;
     for (int w = 0; w < threads; w++) {
       writers.add(new Writer(w, threads, intervalNanos, locality, new SplittableRandom(seed * 7919 + w), sink));
@@ -123,6 +125,7 @@ public final class GuestWriters implements AutoCloseable {
             gate.unlockRead(stamp);
           }
           latency.recordValue(Math.max(0, System.nanoTime() - start));
+          running.countDown(); // the first write is done: the guest is running
           lastTag[(int) block] = tag;
           next += interval;
         }
@@ -132,8 +135,22 @@ public final class GuestWriters implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts the writers and returns once each has completed a write, as a migration starts on a running
+   * VM (a copy as fast as the disk's bytes would otherwise be over before a loaded machine schedules them).
+   */
   public GuestWriters start() {
     writers.forEach(w -> w.thread.start());
+    try {
+      while (!running.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (failure.get() != null) {
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting the guest writers", e);
+    }
     return this;
   }
 

@@ -42,7 +42,9 @@ import org.svmsim.kernel.storage.BlockStore;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g"})
+// ParallelGC: under G1 a 1 MiB array is a humongous object taking two 1 MiB regions, so two 1 GiB disks
+// of 1 MiB segments did not fit 3 GiB (the first --full run died of it).
+@Fork(value = 1, jvmArgsAppend = {"-Xmx6g", "-XX:+UseParallelGC"})
 public class PlainCopyBenchmark {
   private static final int CHUNK = 1 << 20;
 
