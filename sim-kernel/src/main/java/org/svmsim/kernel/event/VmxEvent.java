@@ -45,15 +45,30 @@ public sealed interface VmxEvent extends Event {
   /**
    * DiskLib opened a disk for a virtual SCSI device: {@code node} is the path actually opened (the vmdk,
    * or /vmfs/devices/svm/... for a mirror node); {@code flatFile} and {@code handle} are the VMFS file
-   * that holds the data and its handle.
+   * that holds the data and its handle. {@code deltaFile} is the redo log's delta extent the guest writes
+   * to when the disk is a snapshot's chain (null otherwise), {@code deltaBytes} that file's size.
    */
   record DiskOpened(VmId vm, String scsi, String fileName, String node, boolean mirrorNode,
       long capacitySectors, int createType, int allocationType, int numLinks, String cid, String flatFile,
-      DiskHandle handle) implements VmxEvent {}
+      DiskHandle handle, String deltaFile, long deltaBytes) implements VmxEvent {
+    public DiskOpened(VmId vm, String scsi, String fileName, String node, boolean mirrorNode,
+        long capacitySectors, int createType, int allocationType, int numLinks, String cid, String flatFile,
+        DiskHandle handle) {
+      this(vm, scsi, fileName, node, mirrorNode, capacitySectors, createType, allocationType, numLinks, cid,
+          flatFile, handle, null, 0);
+    }
+  }
 
-  /** DiskLib closed a disk; {@code mirrorNode} says it had been opened through a mirror node. */
-  record DiskClosed(VmId vm, String scsi, String fileName, String flatFile, boolean mirrorNode)
-      implements VmxEvent {}
+  /**
+   * DiskLib closed a disk; {@code mirrorNode} says it had been opened through a mirror node; {@code
+   * deltaFile} is the redo log's delta it had open too (null when none).
+   */
+  record DiskClosed(VmId vm, String scsi, String fileName, String flatFile, boolean mirrorNode,
+      String deltaFile) implements VmxEvent {
+    public DiskClosed(VmId vm, String scsi, String fileName, String flatFile, boolean mirrorNode) {
+      this(vm, scsi, fileName, flatFile, mirrorNode, null);
+    }
+  }
 
   /**
    * The guest issues an I/O (the VMX's own timer: the next I/O of the workload is due) to its disk number

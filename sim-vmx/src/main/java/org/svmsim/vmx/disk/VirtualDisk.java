@@ -33,6 +33,7 @@ public final class VirtualDisk {
   private String longContentId;
   private boolean writtenSinceOpen;
   private boolean throughMirror;
+  private String delta;
   /** Each write in flight, with what its sectors held before it: undone if the host loses power. */
   private final java.util.TreeMap<Long, Pending> unacknowledged = new java.util.TreeMap<>();
 
@@ -51,19 +52,29 @@ public final class VirtualDisk {
 
   /** DiskLib opens {@code descriptor} (backed by {@code flat}); I/O then takes {@code path}. */
   public void open(String descriptor, VmfsFile flat, DiskPath path, String mirrorNode) {
+    open(descriptor, flat, path, mirrorNode, null, 0);
+  }
+
+  /**
+   * DiskLib opens a snapshot's chain: {@code descriptor} is the child's, {@code delta} its delta extent
+   * (of {@code deltaBytes}), above {@code flat}; I/O takes {@code path}.
+   */
+  public void open(String descriptor, VmfsFile flat, DiskPath path, String mirrorNode, String delta,
+      long deltaBytes) {
     this.fileName = descriptor;
+    this.delta = delta;
     this.flat = flat;
     this.path = path;
     this.content = path.store();
     this.writtenSinceOpen = false;
     this.throughMirror = mirrorNode != null;
     bus.publish(new VmxEvent.DiskOpened(vm, scsi, descriptor, mirrorNode != null ? mirrorNode : descriptor,
-        mirrorNode != null, config.capacitySectors(), CREATE_TYPE_VMFS, config.thin() ? 0 : 1, 1,
-        ContentId.cid(longContentId), flat.fullPath(), flat.handle()));
+        mirrorNode != null, config.capacitySectors(), CREATE_TYPE_VMFS, config.thin() ? 0 : 1,
+        delta == null ? 1 : 2, ContentId.cid(longContentId), flat.fullPath(), flat.handle(), delta, deltaBytes));
   }
 
   public void close() {
-    bus.publish(new VmxEvent.DiskClosed(vm, scsi, fileName, flat.fullPath(), throughMirror));
+    bus.publish(new VmxEvent.DiskClosed(vm, scsi, fileName, flat.fullPath(), throughMirror, delta));
     path = null;
   }
 

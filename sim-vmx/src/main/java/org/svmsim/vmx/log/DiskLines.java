@@ -24,6 +24,11 @@ final class DiskLines {
     } else {
       thread = Threads.VMX;
       long bytes = e.capacitySectors() * BlockStore.SECTOR;
+      if (e.deltaFile() != null) {
+        // A snapshot's chain opens its delta first: flags 1041, hd = 0, Type 8, as in
+        // real-lines/vmware_virtuallyhyper-esxi50-consolidation-unstun.log.
+        log.add(t, DISKLIB_VMFS_OPENED, e.deltaFile(), 1041, e.deltaBytes(), 0, 8);
+      }
       // hd is the VMFS file handle, in decimal.
       log.add(t, DISKLIB_VMFS_OPENED, e.flatFile(), 10, bytes, e.handle().value(), 3);
       log.add(t, DISKLIB_LINK_OPENED, e.fileName(), e.capacitySectors(), size(bytes));
@@ -42,6 +47,10 @@ final class DiskLines {
   static void closed(VmLog log, long t, VmxEvent.DiskClosed e) {
     log.add(t, DISK_CLOSING, e.scsi());
     if (!e.mirrorNode()) {
+      if (e.deltaFile() != null) {
+        // The delta closes before its parent (real-lines/vmware_virtuallyhyper-esxi50-consolidation-unstun.log).
+        log.add(t, DISKLIB_VMFS_CLOSED, e.deltaFile());
+      }
       log.add(t, DISKLIB_VMFS_CLOSED, e.flatFile());
     }
   }

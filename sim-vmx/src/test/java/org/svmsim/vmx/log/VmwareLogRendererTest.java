@@ -233,6 +233,27 @@ class VmwareLogRendererTest {
   }
 
   @Test
+  void aSnapshotChainOpensAndClosesItsDeltaAroundTheBaseFlatFile() {
+    String child = SOURCE.path() + "/W1_2/W1_2-000001.vmdk";
+    String delta = SOURCE.path() + "/W1_2/W1_2-000001-delta.vmdk";
+    EventScript s = EventScript.run(1)
+        .at("2016-05-19T12:40:01.100Z", new VmxEvent.VmxStarted(VM, SOURCE, 1, WorldId.of(2), "x.vmx", "u", 1,
+            1L << 30, "other", false))
+        .at("2016-05-19T12:40:01.300Z", new VmxEvent.DiskOpened(VM, "scsi0:0", child, child, false,
+            524288, 3, 1, 2, "c", SOURCE_FLAT, HANDLE, delta, 2101248))
+        .at("2016-05-19T13:00:00.000Z", new VmxEvent.DiskClosed(VM, "scsi0:0", child, SOURCE_FLAT, false, delta));
+    List<String> lines = lines(s, SOURCE_LOG);
+    int deltaOpen = lines.indexOf("2016-05-19T12:40:01.300Z| vmx| I120: DISKLIB-VMFS  : \"" + delta
+        + "\" : open successful (1041) size = 2101248, hd = 0. Type 8");
+    int flatOpen = lines.indexOf("2016-05-19T12:40:01.300Z| vmx| I120: DISKLIB-VMFS  : \"" + SOURCE_FLAT
+        + "\" : open successful (10) size = 268435456, hd = " + HANDLE.value() + ". Type 3");
+    assertTrue(deltaOpen >= 0 && flatOpen == deltaOpen + 1, String.join("\n", lines));
+    assertEquals(List.of("2016-05-19T13:00:00.000Z| vmx| I120: DISKLIB-VMFS  : \"" + delta + "\" : closed.",
+        "2016-05-19T13:00:00.000Z| vmx| I120: DISKLIB-VMFS  : \"" + SOURCE_FLAT + "\" : closed."),
+        lines.subList(lines.size() - 2, lines.size()));
+  }
+
+  @Test
   void secondsKeepThreeDigits() {
     assertEquals("0.005", VmwareLogRenderer.seconds(5_999_999));
     assertEquals("1670.588", VmwareLogRenderer.seconds(1_670_588_000_000L));
