@@ -1,6 +1,8 @@
 package org.svmsim.kernel.log;
 
 import static org.svmsim.kernel.log.VmkernelCatalog.BOOT_STARTING;
+import static org.svmsim.kernel.log.VmkernelCatalog.CBT_DEVICE_CREATED;
+import static org.svmsim.kernel.log.VmkernelCatalog.CBT_DEVICE_DISCONNECTED;
 import static org.svmsim.kernel.log.VmkernelCatalog.BOOT_VOLUME_MOUNTED;
 import static org.svmsim.kernel.log.VmkernelCatalog.FS3DM_CHUNK_FAILED;
 import static org.svmsim.kernel.log.VmkernelCatalog.FSR_DESTINATION_SWITCHOVER_TIMEOUT;
@@ -61,6 +63,8 @@ public final class VmkernelLogRenderer implements LogRenderer {
   private final Map<VmId, WorldId> worldOf = new HashMap<>();
   private final Map<VmId, WorldId> shadowWorld = new HashMap<>();
   private final Map<VmId, MigrationId> migrationOf = new HashMap<>();
+  /** The source file handle each change-tracking device filters, for its disconnect line. */
+  private final Map<String, Long> cbtHandles = new HashMap<>();
   private final Set<MigrationId> failureLogged = new HashSet<>();
   /** The device behind each datastore, by datastore name, as its latency lines name it. */
   private final Map<String, String> deviceOf = new HashMap<>();
@@ -106,6 +110,12 @@ public final class VmkernelLogRenderer implements LogRenderer {
           String.format(java.util.Locale.ROOT, "%.3f", e.poweredOffNanos() / 1e9));
     } else if (event instanceof KernelEvent.VolumeMounted e && booted) {
       log(timeNanos, BOOT_WORLD, BOOT_VOLUME_MOUNTED, e.name(), e.datastore());
+    } else if (event instanceof KernelEvent.ChangeTrackingStarted e) {
+      cbtHandles.put(e.device().toString(), e.disk().value());
+      log(timeNanos, e.world(), CBT_DEVICE_CREATED, e.device(), e.disk().value());
+    } else if (event instanceof KernelEvent.ChangeTrackingStopped e) {
+      Long handle = cbtHandles.remove(e.device().toString());
+      log(timeNanos, e.world(), CBT_DEVICE_DISCONNECTED, e.device(), handle == null ? 0 : handle);
     } else if (event instanceof KernelEvent.SvmDeviceDestroyed e) {
       log(timeNanos, e.world(), SVM_DESTROYED, e.device());
     } else if (event instanceof KernelEvent.SwitchoverTimedOut e) {

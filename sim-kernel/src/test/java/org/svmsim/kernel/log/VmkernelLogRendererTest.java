@@ -101,6 +101,22 @@ class VmkernelLogRendererTest {
   }
 
   @Test
+  void changeTrackingAttachesAndDetachesItsDeviceWithTheSourcesHandle() {
+    DeviceName cbt = DeviceName.of("10a80a6-cbt");
+    List<String> lines = render(EventScript.run(1)
+        .at("2016-05-19T12:59:29.720Z", new KernelEvent.ChangeTrackingStarted(SVM_WORLD, cbt,
+            DiskHandle.parse("10a80a6"), 65536, 32768))
+        .at("2016-05-19T13:27:20.668Z", new KernelEvent.ChangeTrackingStopped(SVM_WORLD, cbt)));
+    assertEquals(List.of(
+        "2016-05-19T12:59:29.720Z cpuN:808643)CBT: 1133: Created device 10a80a6-cbt for cbt driver with filehandle 17465510",
+        "2016-05-19T13:27:20.668Z cpuN:808643)CBT: 723: Disconnecting the cbt device 10a80a6-cbt with filehandle 17465510"),
+        lines.stream().map(VmkernelLogRendererTest::withoutCpu).toList());
+    for (String l : lines) {
+      assertTrue(VmkernelCatalog.recognise(l).isPresent(), l);
+    }
+  }
+
+  @Test
   void theCatalogRecognisesEveryRenderedLine() {
     List<VmkernelCatalog> entries = render(seedRun(42)).stream()
         .map(l -> VmkernelCatalog.recognise(l).orElseThrow(() -> new AssertionError("unrecognised: " + l)).entry())
