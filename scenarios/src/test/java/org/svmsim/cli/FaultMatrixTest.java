@@ -4,19 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,11 +94,7 @@ class FaultMatrixTest {
 
   @BeforeAll
   static void extractTheReadmesScript() throws IOException {
-    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-    int start = readme.indexOf("```python\n");
-    assertTrue(start >= 0, "the README shows the journal check as a python block");
-    script = tmp.resolve("check_journal.py");
-    Files.writeString(script, readme.substring(start + 10, readme.indexOf("```", start + 10)));
+    script = FaultRuns.readmeScript(tmp);
   }
 
   /** Every kind with each of its modes (its one default when it has none). */
@@ -144,15 +135,8 @@ class FaultMatrixTest {
         kind + "@" + row.when(), "--journal", "--out", out.toString(), "--set", "vms[0].disks[0].size=256MiB",
         "--set", "timeline[2].at=20s"));
     row.sets().forEach(s -> args.addAll(List.of("--set", s)));
-    Cli r = Cli.run(args.toArray(String[]::new));
-    assertEquals(0, r.code(), r.err());
-
-    JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-    assertEquals(x.outcome(), s.get("outcome").asText(), s.toString());
-    assertTrue(s.get("failureReason").asText().contains(x.reason()), s.toString());
-    assertEquals(0, s.get("lostWrites").asLong());
-    assertEquals(List.of(), JournalAudit.check(out).lost(), "the journal agrees");
-    readmeScriptAgrees(out);
+    FaultRuns.runLosingNothing(out, args, x.outcome(), x.reason());
+    FaultRuns.readmeScriptAgrees(script, out);
 
     assertTrue(read(out, x.log()).contains(x.trail()), x.log() + " lacks '" + x.trail() + "'");
     boolean failed = x.outcome().equals("failed");
@@ -183,18 +167,4 @@ class FaultMatrixTest {
     return Files.readString(out.resolve(log));
   }
 
-  /** The README's ten-line journal check, run as a user would: exit 0 and "0 lost or unexplained". */
-  private static void readmeScriptAgrees(Path run) throws Exception {
-    Process p;
-    try {
-      p = new ProcessBuilder("python3", script.toString(), run.toString()).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      Assumptions.abort("python3 is not installed: " + e.getMessage());
-      return;
-    }
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-    String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.exitValue(), said);
-    assertTrue(said.matches("(?s)\\d+ blocks written, 0 lost or unexplained\\s*"), said);
-  }
 }

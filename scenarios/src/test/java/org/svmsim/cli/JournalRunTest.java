@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,23 +61,6 @@ class JournalRunTest {
 
   @Test
   void theReadmesTenLineScriptAgrees() throws Exception {
-    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-    int start = readme.indexOf("```python\n");
-    assertTrue(start >= 0, "the README shows the check as a python block");
-    String script = readme.substring(start + 10, readme.indexOf("```", start + 10));
-    assertTrue(script.lines().count() <= 10, script);
-    Path file = tmp.resolve("check_journal.py");
-    Files.writeString(file, script);
-    Process p;
-    try {
-      p = new ProcessBuilder("python3", file.toString(), run.toString()).redirectErrorStream(true).start();
-    } catch (java.io.IOException e) {
-      Assumptions.abort("python3 is not installed: " + e.getMessage());
-      return;
-    }
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.exitValue(), out);
-    assertTrue(out.matches("(?s)\\d+ blocks written, 0 lost or unexplained\\s*"), out);
+    FaultRuns.readmeScriptAgrees(FaultRuns.readmeScript(tmp), run);
   }
 }
