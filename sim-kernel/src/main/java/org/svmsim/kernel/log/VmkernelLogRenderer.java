@@ -32,6 +32,7 @@ import java.util.TreeMap;
 import org.svmsim.kernel.event.KernelEvent;
 import org.svmsim.kernel.event.RunEvent;
 import org.svmsim.kernel.event.VmxEvent;
+import org.svmsim.kernel.id.DeviceName;
 import org.svmsim.kernel.id.MigrationId;
 import org.svmsim.kernel.id.VmId;
 import org.svmsim.kernel.id.WorldId;
@@ -64,7 +65,7 @@ public final class VmkernelLogRenderer implements LogRenderer {
   private final Map<VmId, WorldId> shadowWorld = new HashMap<>();
   private final Map<VmId, MigrationId> migrationOf = new HashMap<>();
   /** The source file handle each change-tracking device filters, for its disconnect line. */
-  private final Map<String, Long> cbtHandles = new HashMap<>();
+  private final Map<DeviceName, Long> cbtHandles = new HashMap<>();
   private final Set<MigrationId> failureLogged = new HashSet<>();
   /** The device behind each datastore, by datastore name, as its latency lines name it. */
   private final Map<String, String> deviceOf = new HashMap<>();
@@ -111,10 +112,10 @@ public final class VmkernelLogRenderer implements LogRenderer {
     } else if (event instanceof KernelEvent.VolumeMounted e && booted) {
       log(timeNanos, BOOT_WORLD, BOOT_VOLUME_MOUNTED, e.name(), e.datastore());
     } else if (event instanceof KernelEvent.ChangeTrackingStarted e) {
-      cbtHandles.put(e.device().toString(), e.disk().value());
+      cbtHandles.put(e.device(), e.disk().value());
       log(timeNanos, e.world(), CBT_DEVICE_CREATED, e.device(), e.disk().value());
     } else if (event instanceof KernelEvent.ChangeTrackingStopped e) {
-      Long handle = cbtHandles.remove(e.device().toString());
+      Long handle = cbtHandles.remove(e.device());
       log(timeNanos, e.world(), CBT_DEVICE_DISCONNECTED, e.device(), handle == null ? 0 : handle);
     } else if (event instanceof KernelEvent.SvmDeviceDestroyed e) {
       log(timeNanos, e.world(), SVM_DESTROYED, e.device());
