@@ -8,14 +8,16 @@ import java.util.Map;
 
 /**
  * The one queue of the run, ordered by (virtual time, sequence number at enqueue). Dispatching an event
- * shows it to every observer, in registration order, then runs the handlers of its exact type. Wake-ups
+ * shows it to every observer that watches its type ({@link Observer#observes}), in registration order, then
+ * runs the handlers of its exact type. Wake-ups
  * ({@link #wakeAt}) share the queue and its order but are run directly, unseen by observers.
  * An exception thrown by a handler stops the run with the seed and the virtual time.
  */
 public final class EventLoop implements Bus {
   private final long seed;
   private final EventQueue queue = new EventQueue();
-  private final Map<Class<?>, List<Registered>> handlers = new IdentityHashMap<>();
+  /** Who hears each event type: looked up once per dispatch. */
+  private final Map<Class<?>, Route> routes = new IdentityHashMap<>();
   private Observer[] observers = new Observer[0];
   private long now;
   private long sequence;
@@ -45,6 +47,24 @@ public final class EventLoop implements Bus {
     }
   }
 
+  /**
+   * One event type's listeners: its handlers, and the observers that watch it ({@link
+   * Observer#observes}), worked out at its first dispatch and again after each {@link #observe}.
+   */
+  private static final class Route {
+    List<Registered> handlers = new ArrayList<>();
+    Observer[] observers;
+  }
+
+  private Route route(Class<?> type) {
+    Route r = routes.get(type);
+    if (r == null) {
+      r = new Route();
+      routes.put(type, r);
+    }
+    return r;
+  }
+
   /** A handler in its type's list; a cancelled one is skipped and dropped from the list. */
   private final class Registered implements Subscription {
     final Class<?> type;
@@ -63,9 +83,10 @@ public final class EventLoop implements Bus {
       if (!cancelled) {
         cancelled = true;
         // Copy on removal: a dispatch under way keeps iterating its own list and skips this entry.
-        List<Registered> rest = new ArrayList<>(handlers.get(type));
+        Route route = routes.get(type);
+        List<Registered> rest = new ArrayList<>(route.handlers);
         rest.remove(this);
-        handlers.put(type, rest);
+        route.handlers = rest;
       }
     }
   }
@@ -164,7 +185,7 @@ public final class EventLoop implements Bus {
   @SuppressWarnings("unchecked")
   private <E extends Event> Subscription subscribe(Class<E> type, Handler<? super E> handler, Domain domain) {
     Registered r = new Registered(type, (Handler<Event>) handler, domain);
-    handlers.computeIfAbsent(type, t -> new ArrayList<>()).add(r);
+    route(type).handlers.add(r);
     return r;
   }
 
@@ -204,8 +225,8 @@ public final class EventLoop implements Bus {
           h.cancelled = true;
         }
       }
-      for (List<Registered> hs : List.copyOf(handlers.values())) {
-        for (Registered r : List.copyOf(hs)) {
+      for (Route route : List.copyOf(routes.values())) {
+        for (Registered r : List.copyOf(route.handlers)) {
           if (r.domain == this) {
             r.cancel();
           }
@@ -271,6 +292,19 @@ public final class EventLoop implements Bus {
   public void observe(Observer observer) {
     observers = Arrays.copyOf(observers, observers.length + 1);
     observers[observers.length - 1] = observer;
+    for (Route r : routes.values()) {
+      r.observers = null;
+    }
+  }
+
+  /** The observers of {@code type}, in registration order. */
+  private Observer[] observersOf(Class<? extends Event> type, Route route) {
+    Observer[] os = route.observers;
+    if (os == null) {
+      os = Arrays.stream(observers).filter(o -> o.observes(type)).toArray(Observer[]::new);
+      route.observers = os;
+    }
+    return os;
   }
 
   /** Ends the run after the event being dispatched; what is still queued is dropped. */
@@ -319,16 +353,16 @@ public final class EventLoop implements Bus {
   private void dispatch(Event event) {
     dispatched++;
     try {
-      for (Observer o : observers) {
+      Class<? extends Event> type = event.getClass();
+      Route route = route(type);
+      for (Observer o : observersOf(type, route)) {
         o.onEvent(now, event);
       }
-      List<Registered> hs = handlers.get(event.getClass());
-      if (hs != null) {
-        for (int i = 0; i < hs.size(); i++) {
-          Registered r = hs.get(i);
-          if (!r.cancelled) {
-            r.handler.handle(event);
-          }
+      List<Registered> hs = route.handlers;
+      for (int i = 0; i < hs.size(); i++) {
+        Registered r = hs.get(i);
+        if (!r.cancelled) {
+          r.handler.handle(event);
         }
       }
     } catch (SimulationException ex) {

@@ -39,6 +39,41 @@ class EventLoopTest {
     assertEquals(2, loop.dispatched());
   }
 
+  /** Watches only Tocks. */
+  private static final class TockWatcher implements Observer {
+    final List<Event> seen = new ArrayList<>();
+
+    @Override
+    public void onEvent(long timeNanos, Event event) {
+      seen.add(event);
+    }
+
+    @Override
+    public boolean observes(Class<? extends Event> type) {
+      return type == Tock.class;
+    }
+  }
+
+  @Test
+  void anObserverSeesOnlyTheTypesItObservesAndOneAddedLaterSeesWhatFollows() {
+    recordTicks();
+    List<Event> all = new ArrayList<>();
+    loop.observe((t, e) -> all.add(e));
+    TockWatcher early = new TockWatcher();
+    loop.observe(early);
+    loop.scheduleAt(1, new Tick("a"));
+    loop.scheduleAt(2, new Tock("b"));
+    TockWatcher late = new TockWatcher();
+    loop.wakeAt(3, () -> loop.observe(late));
+    loop.scheduleAt(4, new Tick("c"));
+    loop.scheduleAt(5, new Tock("d"));
+    loop.run();
+    assertEquals(List.of(new Tick("a"), new Tock("b"), new Tick("c"), new Tock("d")), all);
+    assertEquals(List.of(new Tock("b"), new Tock("d")), early.seen);
+    assertEquals(List.of(new Tock("d")), late.seen);
+    assertEquals(List.of("a@1", "c@4"), seen, "handlers hear their type whoever observes it");
+  }
+
   @Test
   void aWakeUpRunsInTimeOrderButNoObserverSeesIt() {
     recordTicks();
