@@ -19,6 +19,8 @@ public final class EventLoop implements Bus {
   /** Who hears each event type: looked up once per dispatch. */
   private final Map<Class<?>, Route> routes = new IdentityHashMap<>();
   private Observer[] observers = new Observer[0];
+  /** The domains by number: their events and wake-ups are queued with that number in their kind. */
+  private final List<Domain> domains = new ArrayList<>();
   private long now;
   private long sequence;
   private long dispatched;
@@ -26,8 +28,9 @@ public final class EventLoop implements Bus {
   private boolean stopped;
 
   /**
-   * A queued event or wake-up that may be withdrawn: a {@link #timer}, or anything a {@link Domain}
-   * scheduled. Plain events and wake-ups go on the queue bare, with no object of their own.
+   * A queued event or wake-up that may be withdrawn: a {@link #timer} (a domain's too), or anything a
+   * domain past the queue's {@link EventQueue#DOMAINS} first scheduled. Other events and wake-ups go on
+   * the queue bare, with no object of their own; a domain's carry its number in their kind.
    */
   private static final class Held implements Timer {
     final Event event;
@@ -152,6 +155,8 @@ public final class EventLoop implements Bus {
   private void wakeAt(long timeNanos, Wakeup action, Domain domain) {
     if (domain == null) {
       queue.add(timeNanos, sequence++, EventQueue.WAKEUP, action);
+    } else if (domain.index >= 0) {
+      queue.add(timeNanos, sequence++, EventQueue.domainKind(domain.index, true), action);
     } else {
       queue.add(timeNanos, sequence++, EventQueue.HELD, new Held(null, action, domain));
     }
@@ -204,17 +209,25 @@ public final class EventLoop implements Bus {
    */
   public final class Domain implements Bus {
     private final String name;
+    /** This domain's number in its queued entries' kinds; -1 past the queue's capacity (then: Held). */
+    private final int index;
     private boolean on = true;
 
     private Domain(String name) {
       this.name = name;
+      if (domains.size() < EventQueue.DOMAINS) {
+        this.index = domains.size();
+        domains.add(this);
+      } else {
+        this.index = -1;
+      }
     }
 
     public boolean on() {
       return on;
     }
 
-    /** Everything of this domain stops now. */
+    /** Everything of this domain stops now: its numbered entries are skipped from now on, its Held ones cancelled. */
     public void powerOff() {
       if (!on) {
         return;
@@ -254,7 +267,13 @@ public final class EventLoop implements Bus {
 
     @Override
     public void scheduleAt(long timeNanos, Event event) {
-      if (on) {
+      if (!on) {
+        return;
+      }
+      if (index >= 0) {
+        check(timeNanos, event);
+        queue.add(timeNanos, sequence++, EventQueue.domainKind(index, false), event);
+      } else {
         enqueue(timeNanos, event, this);
       }
     }
@@ -327,7 +346,17 @@ public final class EventLoop implements Bus {
       Object item = queue.poll();
       int kind = queue.polledKind();
       Event event;
-      if (kind == EventQueue.WAKEUP) {
+      if (kind >= EventQueue.DOMAIN) {
+        if (!domains.get(EventQueue.domainOf(kind)).on) {
+          continue; // withdrawn with its powered-off domain: the clock does not move for it
+        }
+        now = queue.polledTime();
+        if (EventQueue.isWakeup(kind)) {
+          wake((Wakeup) item);
+          continue;
+        }
+        event = (Event) item;
+      } else if (kind == EventQueue.WAKEUP) {
         now = queue.polledTime();
         wake((Wakeup) item);
         continue;
