@@ -48,11 +48,11 @@ final class EventLines {
   /** Encodes {@code event}'s line, without its newline, as {@link #bytes()}{@code [0, }{@link #length()}{@code )}. */
   void encode(long timeNanos, Event event) {
     len = 0;
-    if (event instanceof VmxEvent.GuestIoIssued e && plain(e.vm().name())) {
+    if (event instanceof VmxEvent.GuestIoIssued e && plainName(e.vm().name())) {
       head(timeNanos, ISSUED, e.vm().name());
       io(e.disk(), e.ioId(), e.write(), e.lba(), e.sectors(), e.tag());
       put((byte) '}');
-    } else if (event instanceof KernelEvent.GuestIoCompleted e && plain(e.vm().name())) {
+    } else if (event instanceof KernelEvent.GuestIoCompleted e && plainName(e.vm().name())) {
       head(timeNanos, COMPLETED, e.vm().name());
       io(e.disk(), e.ioId(), e.write(), e.lba(), e.sectors(), e.tag());
       put(ROUTE);
@@ -112,6 +112,20 @@ final class EventLines {
     number(tag);
   }
 
+  /** The last name found {@link #plain}: a run's lines name the same few VMs again and again. */
+  private String lastPlain;
+
+  private boolean plainName(String s) {
+    if (s == lastPlain) {
+      return true;
+    }
+    if (plain(s)) {
+      lastPlain = s;
+      return true;
+    }
+    return false;
+  }
+
   /** A name Jackson writes as it is: printable ASCII, no quote, no backslash. */
   static boolean plain(String s) {
     for (int i = 0; i < s.length(); i++) {
@@ -142,7 +156,11 @@ final class EventLines {
     buf[len++] = b;
   }
 
-  /** A long in decimal, as {@code Long.toString} writes it, without making a string. */
+  /**
+   * A long in decimal, as {@code Long.toString} writes it, without making a string. Most numbers of a line
+   * fit an int (a disk, an I/O id, a length): those take int arithmetic; a longer one (a time in
+   * nanoseconds) is cut into parts of eight digits first.
+   */
   private void number(long v) {
     if (v == Long.MIN_VALUE) {
       put(MIN_LONG);
@@ -153,33 +171,66 @@ final class EventLines {
       buf[len++] = '-';
       v = -v;
     }
-    int digits = digits(v);
-    int i = len + digits;
+    if (v <= Integer.MAX_VALUE) {
+      positive((int) v);
+      return;
+    }
+    long high = v / EIGHT_DIGITS;
+    int low = (int) (v - high * EIGHT_DIGITS);
+    if (high <= Integer.MAX_VALUE) {
+      positive((int) high);
+    } else {
+      long top = high / EIGHT_DIGITS;
+      positive((int) top);
+      eightDigits((int) (high - top * EIGHT_DIGITS));
+    }
+    eightDigits(low);
+  }
+
+  private static final long EIGHT_DIGITS = 100_000_000L;
+  private static final int[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+      1_000_000_000};
+
+  /** {@code v >= 0} in decimal, two digits a division. */
+  private void positive(int v) {
+    if (v < 10) {
+      buf[len++] = (byte) ('0' + v);
+      return;
+    }
+    int i = len + digits(v);
     len = i;
-    while (v >= 100) { // two digits a division
-      int r = (int) (v % 100);
-      v /= 100;
+    while (v >= 100) {
+      int q = v / 100;
+      int r = v - q * 100;
+      v = q;
       buf[--i] = PAIRS[2 * r + 1];
       buf[--i] = PAIRS[2 * r];
     }
     if (v >= 10) {
-      buf[--i] = PAIRS[2 * (int) v + 1];
-      buf[--i] = PAIRS[2 * (int) v];
+      buf[--i] = PAIRS[2 * v + 1];
+      buf[--i] = PAIRS[2 * v];
     } else {
       buf[--i] = (byte) ('0' + v);
     }
   }
 
-  /** The decimal digits of {@code v >= 0}. */
-  private static int digits(long v) {
-    long p = 10;
-    for (int d = 1; d < 19; d++) {
-      if (v < p) {
-        return d;
-      }
-      p *= 10;
+  /** {@code 0 <= v < 10^8} as exactly eight digits, with leading zeros. */
+  private void eightDigits(int v) {
+    int i = len + 8;
+    len = i;
+    for (int k = 0; k < 4; k++) {
+      int q = v / 100;
+      int r = v - q * 100;
+      v = q;
+      buf[--i] = PAIRS[2 * r + 1];
+      buf[--i] = PAIRS[2 * r];
     }
-    return 19;
+  }
+
+  /** The decimal digits of {@code v > 0}: from its bit length, then one comparison. */
+  static int digits(int v) {
+    int t = (32 - Integer.numberOfLeadingZeros(v)) * 1233 >>> 12;
+    return t + 1 - (v < POWERS[t] ? 1 : 0);
   }
 
   private void ensure(int more) {

@@ -21,7 +21,8 @@ class EventLinesTest {
 
   private static final long[] EDGES = {0, 1, 9, 10, 99, 100, 999_999_999, 1_000_000_000, -1, -10,
       Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE / 10,
-      999_999_999_999_999_999L, 1_000_000_000_000_000_000L};
+      999_999_999_999_999_999L, 1_000_000_000_000_000_000L, 2_147_483_648L, 99_999_999, 100_000_000,
+      9_999_999_999_999_999L, 10_000_000_000_000_000L, 10_000_000_000_000_001L, 1_000_000_000_000_000_001L};
   private static final List<String> NAMES = List.of("W1_2", "big-vm", "a b", "~", "quote\"d", "back\\slash",
       "tab\there", "n\u00e9e", "\u4e2d\u6587", "ctl\u0001x", "emoji\ud83d\ude00");
 
@@ -41,6 +42,15 @@ class EventLinesTest {
         same(t, new KernelEvent.GuestIoCompleted(new VmId("big-vm"), i, v, v < 0, v, v, v, route, v > 0, v));
       }
       same(t, new KernelEvent.ChunkCopied(new CopyJobId(Math.max(1, i)), i, v, v));
+    }
+  }
+
+  @Test
+  void everyPowerOfTenAndItsNeighboursAreWrittenAsJacksonWritesThem() {
+    for (long p = 1; p > 0 && p <= Long.MAX_VALUE / 10 * 10; p = p * 10 > p ? p * 10 : -1) {
+      for (long v : new long[] {p - 1, p, p + 1, -p, p * 3 + 7}) {
+        same(v, new KernelEvent.ChunkCopied(new CopyJobId(1), 1, v, v));
+      }
     }
   }
 

@@ -1,7 +1,5 @@
 package org.svmsim.kernel.perf;
 
-import java.util.Comparator;
-import java.util.PriorityQueue;
 import org.svmsim.kernel.sim.Bus;
 import org.svmsim.kernel.sim.VirtualTime;
 
@@ -25,20 +23,21 @@ import org.svmsim.kernel.sim.VirtualTime;
  * transfer at a time, whole: guesses, ESXi's own schedulers (mClock, SIOC) are not modelled.
  *
  * <p>An I/O costs one loop-internal wake-up (its completion), two when it had to wait for the pipe; no
- * observer sees them, nothing is recorded.
+ * observer sees them, nothing is recorded. Its object is reused once it has completed, so a 2 TiB copy's
+ * millions of I/Os allocate nothing after the first few.
  */
 public final class DatastoreService {
-  private static final Comparator<Io> BY_TAG =
-      Comparator.<Io>comparingLong(io -> io.startTag).thenComparingLong(io -> io.seq);
-
   private final Bus bus;
   private final String name;
   private final DatastorePerformance perf;
   private final DatastoreHealth health = new DatastoreHealth();
   private final LatencyMonitor latency;
-  private final PriorityQueue<IoStream> backlogged = new PriorityQueue<>(DatastoreService::compareHeads);
-  private final PriorityQueue<Io> waitingForPipe = new PriorityQueue<>(BY_TAG);
+  /** Streams with queued I/O, by their first I/O's (start tag, arrival). */
+  private final TagHeap<IoStream> backlogged = new TagHeap<>();
+  private final TagHeap<Io> waitingForPipe = new TagHeap<>();
   private final Bus.Wakeup pipeFree = this::pipeFreed;
+  /** Completed I/Os, for reuse: a copy makes millions of I/Os, never more than its buffers at a time. */
+  private Io free;
   private long pipeFreeAt;
   private boolean pipeWakePending;
   private int busySlots;
@@ -48,31 +47,29 @@ public final class DatastoreService {
   private long completedBytes;
   /** Streams opened before the last {@link #dropStreams} belong to a host that is gone. */
   private long streamEpoch;
+  // The last transfer time computed, for the next I/O of the same size at the same bandwidth (a copy's).
+  private long lastBytes = -1;
+  private long lastBytesPerSecond;
+  private long lastTransfer;
+  private long lastNominalBytes = -1;
+  private long lastNominalTransfer;
 
-  /** One I/O: queued in its stream, then holding a slot until its completion wake-up. */
+  /**
+   * One I/O: queued in its stream, then holding a slot until its completion wake-up. Reused once
+   * completed (see {@link #free}): nothing keeps one after its completion.
+   */
   static final class Io implements Bus.Wakeup {
-    final IoStream stream;
-    final long bytes;
-    final IoCompletion done;
-    final boolean write;
-    final long token;
-    final long arrivedAt;
-    final long seq;
-    final long startTag;
-
+    IoStream stream;
+    long bytes;
+    IoCompletion done;
+    boolean write;
+    long token;
+    long arrivedAt;
+    long seq;
+    long startTag;
     long admittedAt;
-
-    Io(IoStream stream, boolean write, long bytes, IoCompletion done, long token, long arrivedAt, long seq,
-        long startTag) {
-      this.stream = stream;
-      this.write = write;
-      this.bytes = bytes;
-      this.done = done;
-      this.token = token;
-      this.arrivedAt = arrivedAt;
-      this.seq = seq;
-      this.startTag = startTag;
-    }
+    /** The next free I/O while this one is in the pool. */
+    Io next;
 
     @Override
     public void wake() {
@@ -114,7 +111,21 @@ public final class DatastoreService {
     }
     long startTag = Math.max(virtualTime, s.lastFinishTag);
     s.lastFinishTag = startTag + bytes;
-    Io io = new Io(s, write, bytes, done, token, bus.now(), arrivals++, startTag);
+    Io io = free;
+    if (io == null) {
+      io = new Io();
+    } else {
+      free = io.next;
+      io.next = null;
+    }
+    io.stream = s;
+    io.write = write;
+    io.bytes = bytes;
+    io.done = done;
+    io.token = token;
+    io.arrivedAt = bus.now();
+    io.seq = arrivals++;
+    io.startTag = startTag;
     s.inFlight++;
     if (busySlots < perf.queueDepth() && backlogged.isEmpty()) {
       admit(io);
@@ -123,7 +134,7 @@ public final class DatastoreService {
     boolean wasIdle = s.queued.isEmpty();
     s.queued.add(io);
     if (wasIdle) {
-      backlogged.add(s);
+      backlogged.add(io.startTag, io.seq, s);
     }
   }
 
@@ -132,8 +143,9 @@ public final class DatastoreService {
     while (busySlots < perf.queueDepth() && !backlogged.isEmpty()) {
       IoStream s = backlogged.poll();
       Io io = s.queued.poll();
-      if (!s.queued.isEmpty()) {
-        backlogged.add(s);
+      Io head = s.queued.peek();
+      if (head != null) {
+        backlogged.add(head.startTag, head.seq, s);
       }
       admit(io);
     }
@@ -146,7 +158,7 @@ public final class DatastoreService {
       transfer(io);
       return;
     }
-    waitingForPipe.add(io);
+    waitingForPipe.add(io.startTag, io.seq, io);
     if (!pipeWakePending) {
       pipeWakePending = true;
       bus.wakeAt(pipeFreeAt, pipeFree);
@@ -160,7 +172,7 @@ public final class DatastoreService {
   private void transfer(Io io) {
     virtualTime = Math.max(virtualTime, io.startTag);
     long now = bus.now();
-    pipeFreeAt = now + VirtualTime.transfer(io.bytes, health.bytesPerSecond(perf, now));
+    pipeFreeAt = now + transferNanos(io.bytes, health.bytesPerSecond(perf, now));
     bus.wakeAt(pipeFreeAt + health.latencyNanos(perf, now), io);
   }
 
@@ -175,20 +187,49 @@ public final class DatastoreService {
   }
 
   private void complete(Io io) {
+    IoStream s = io.stream;
+    long bytes = io.bytes;
+    IoCompletion done = io.done;
+    long token = io.token;
+    long arrivedAt = io.arrivedAt;
+    boolean write = io.write;
+    long admittedAt = io.admittedAt;
+    io.stream = null;
+    io.done = null;
+    io.next = free;
+    free = io;
     busySlots--;
     completedIos++;
-    completedBytes += io.bytes;
-    IoStream s = io.stream;
+    completedBytes += bytes;
     s.inFlight--;
     s.completedIos++;
-    s.completedBytes += io.bytes;
+    s.completedBytes += bytes;
     fillSlots();
+    long now = bus.now();
     // What the device took beyond moving the I/O's own bytes at the datastore's nominal bandwidth: a large
     // I/O (a checkpoint) is not slow for being large, but a collapsed bandwidth shows.
-    latency.completed(bus.now(), bus.now() - io.admittedAt - VirtualTime.transfer(io.bytes, perf.bytesPerSecond()));
+    latency.completed(now, now - admittedAt - nominalTransferNanos(bytes));
     if (!dropped(s)) {
-      io.done.ioCompleted(io.token, io.arrivedAt, health.status(io.write, bus.now()));
+      done.ioCompleted(token, arrivedAt, health.status(write, now));
     }
+  }
+
+  /** {@link VirtualTime#transfer}, remembered for the next I/O of the same size and bandwidth. */
+  private long transferNanos(long bytes, long bytesPerSecond) {
+    if (bytes != lastBytes || bytesPerSecond != lastBytesPerSecond) {
+      lastTransfer = VirtualTime.transfer(bytes, bytesPerSecond);
+      lastBytes = bytes;
+      lastBytesPerSecond = bytesPerSecond;
+    }
+    return lastTransfer;
+  }
+
+  private long nominalTransferNanos(long bytes) {
+    if (bytes != lastNominalBytes) {
+      lastNominalTransfer = VirtualTime.transfer(bytes, perf.bytesPerSecond());
+      lastNominalBytes = bytes;
+    }
+    return lastNominalTransfer;
   }
 
   /** Reads of this datastore complete with {@code status} until {@code untilNanos} (an injected fault). */
@@ -207,10 +248,6 @@ public final class DatastoreService {
    */
   public void slow(double latencyTimes, double bandwidthDividedBy, long untilNanos) {
     health.slow(latencyTimes, bandwidthDividedBy, untilNanos);
-  }
-
-  private static int compareHeads(IoStream a, IoStream b) {
-    return BY_TAG.compare(a.queued.peek(), b.queued.peek());
   }
 
   public String name() {

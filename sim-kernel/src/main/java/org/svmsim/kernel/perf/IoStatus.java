@@ -24,7 +24,7 @@ public record IoStatus(String text) {
   }
 
   public boolean ok() {
-    return OK.text.equals(text);
+    return this == OK || OK.text.equals(text);
   }
 
   /** The status word vmkernel prints beside the text: {@code 0x0} for success. */

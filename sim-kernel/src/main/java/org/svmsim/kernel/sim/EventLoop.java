@@ -8,15 +8,19 @@ import java.util.Map;
 
 /**
  * The one queue of the run, ordered by (virtual time, sequence number at enqueue). Dispatching an event
- * shows it to every observer, in registration order, then runs the handlers of its exact type. Wake-ups
+ * shows it to every observer that watches its type ({@link Observer#observes}), in registration order, then
+ * runs the handlers of its exact type. Wake-ups
  * ({@link #wakeAt}) share the queue and its order but are run directly, unseen by observers.
  * An exception thrown by a handler stops the run with the seed and the virtual time.
  */
 public final class EventLoop implements Bus {
   private final long seed;
   private final EventQueue queue = new EventQueue();
-  private final Map<Class<?>, List<Registered>> handlers = new IdentityHashMap<>();
+  /** Who hears each event type: looked up once per dispatch. */
+  private final Map<Class<?>, Route> routes = new IdentityHashMap<>();
   private Observer[] observers = new Observer[0];
+  /** The domains by number: their events and wake-ups are queued with that number in their kind. */
+  private final List<Domain> domains = new ArrayList<>();
   private long now;
   private long sequence;
   private long dispatched;
@@ -24,8 +28,9 @@ public final class EventLoop implements Bus {
   private boolean stopped;
 
   /**
-   * A queued event or wake-up that may be withdrawn: a {@link #timer}, or anything a {@link Domain}
-   * scheduled. Plain events and wake-ups go on the queue bare, with no object of their own.
+   * A queued event or wake-up that may be withdrawn: a {@link #timer} (a domain's too), or anything a
+   * domain past the queue's {@link EventQueue#DOMAINS} first scheduled. Other events and wake-ups go on
+   * the queue bare, with no object of their own; a domain's carry its number in their kind.
    */
   private static final class Held implements Timer {
     final Event event;
@@ -43,6 +48,24 @@ public final class EventLoop implements Bus {
     public void cancel() {
       cancelled = true;
     }
+  }
+
+  /**
+   * One event type's listeners: its handlers, and the observers that watch it ({@link
+   * Observer#observes}), worked out at its first dispatch and again after each {@link #observe}.
+   */
+  private static final class Route {
+    List<Registered> handlers = new ArrayList<>();
+    Observer[] observers;
+  }
+
+  private Route route(Class<?> type) {
+    Route r = routes.get(type);
+    if (r == null) {
+      r = new Route();
+      routes.put(type, r);
+    }
+    return r;
   }
 
   /** A handler in its type's list; a cancelled one is skipped and dropped from the list. */
@@ -63,9 +86,10 @@ public final class EventLoop implements Bus {
       if (!cancelled) {
         cancelled = true;
         // Copy on removal: a dispatch under way keeps iterating its own list and skips this entry.
-        List<Registered> rest = new ArrayList<>(handlers.get(type));
+        Route route = routes.get(type);
+        List<Registered> rest = new ArrayList<>(route.handlers);
         rest.remove(this);
-        handlers.put(type, rest);
+        route.handlers = rest;
       }
     }
   }
@@ -131,6 +155,8 @@ public final class EventLoop implements Bus {
   private void wakeAt(long timeNanos, Wakeup action, Domain domain) {
     if (domain == null) {
       queue.add(timeNanos, sequence++, EventQueue.WAKEUP, action);
+    } else if (domain.index >= 0) {
+      queue.add(timeNanos, sequence++, EventQueue.domainKind(domain.index, true), action);
     } else {
       queue.add(timeNanos, sequence++, EventQueue.HELD, new Held(null, action, domain));
     }
@@ -164,7 +190,7 @@ public final class EventLoop implements Bus {
   @SuppressWarnings("unchecked")
   private <E extends Event> Subscription subscribe(Class<E> type, Handler<? super E> handler, Domain domain) {
     Registered r = new Registered(type, (Handler<Event>) handler, domain);
-    handlers.computeIfAbsent(type, t -> new ArrayList<>()).add(r);
+    route(type).handlers.add(r);
     return r;
   }
 
@@ -183,17 +209,25 @@ public final class EventLoop implements Bus {
    */
   public final class Domain implements Bus {
     private final String name;
+    /** This domain's number in its queued entries' kinds; -1 past the queue's capacity (then: Held). */
+    private final int index;
     private boolean on = true;
 
     private Domain(String name) {
       this.name = name;
+      if (domains.size() < EventQueue.DOMAINS) {
+        this.index = domains.size();
+        domains.add(this);
+      } else {
+        this.index = -1;
+      }
     }
 
     public boolean on() {
       return on;
     }
 
-    /** Everything of this domain stops now. */
+    /** Everything of this domain stops now: its numbered entries are skipped from now on, its Held ones cancelled. */
     public void powerOff() {
       if (!on) {
         return;
@@ -204,8 +238,8 @@ public final class EventLoop implements Bus {
           h.cancelled = true;
         }
       }
-      for (List<Registered> hs : List.copyOf(handlers.values())) {
-        for (Registered r : List.copyOf(hs)) {
+      for (Route route : List.copyOf(routes.values())) {
+        for (Registered r : List.copyOf(route.handlers)) {
           if (r.domain == this) {
             r.cancel();
           }
@@ -233,7 +267,13 @@ public final class EventLoop implements Bus {
 
     @Override
     public void scheduleAt(long timeNanos, Event event) {
-      if (on) {
+      if (!on) {
+        return;
+      }
+      if (index >= 0) {
+        check(timeNanos, event);
+        queue.add(timeNanos, sequence++, EventQueue.domainKind(index, false), event);
+      } else {
         enqueue(timeNanos, event, this);
       }
     }
@@ -271,6 +311,19 @@ public final class EventLoop implements Bus {
   public void observe(Observer observer) {
     observers = Arrays.copyOf(observers, observers.length + 1);
     observers[observers.length - 1] = observer;
+    for (Route r : routes.values()) {
+      r.observers = null;
+    }
+  }
+
+  /** The observers of {@code type}, in registration order. */
+  private Observer[] observersOf(Class<? extends Event> type, Route route) {
+    Observer[] os = route.observers;
+    if (os == null) {
+      os = Arrays.stream(observers).filter(o -> o.observes(type)).toArray(Observer[]::new);
+      route.observers = os;
+    }
+    return os;
   }
 
   /** Ends the run after the event being dispatched; what is still queued is dropped. */
@@ -293,7 +346,17 @@ public final class EventLoop implements Bus {
       Object item = queue.poll();
       int kind = queue.polledKind();
       Event event;
-      if (kind == EventQueue.WAKEUP) {
+      if (kind >= EventQueue.DOMAIN) {
+        if (!domains.get(EventQueue.domainOf(kind)).on) {
+          continue; // withdrawn with its powered-off domain: the clock does not move for it
+        }
+        now = queue.polledTime();
+        if (EventQueue.isWakeup(kind)) {
+          wake((Wakeup) item);
+          continue;
+        }
+        event = (Event) item;
+      } else if (kind == EventQueue.WAKEUP) {
         now = queue.polledTime();
         wake((Wakeup) item);
         continue;
@@ -319,16 +382,16 @@ public final class EventLoop implements Bus {
   private void dispatch(Event event) {
     dispatched++;
     try {
-      for (Observer o : observers) {
+      Class<? extends Event> type = event.getClass();
+      Route route = route(type);
+      for (Observer o : observersOf(type, route)) {
         o.onEvent(now, event);
       }
-      List<Registered> hs = handlers.get(event.getClass());
-      if (hs != null) {
-        for (int i = 0; i < hs.size(); i++) {
-          Registered r = hs.get(i);
-          if (!r.cancelled) {
-            r.handler.handle(event);
-          }
+      List<Registered> hs = route.handlers;
+      for (int i = 0; i < hs.size(); i++) {
+        Registered r = hs.get(i);
+        if (!r.cancelled) {
+          r.handler.handle(event);
         }
       }
     } catch (SimulationException ex) {

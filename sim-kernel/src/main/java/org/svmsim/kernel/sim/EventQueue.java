@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The loop's queue: a 4-ary min-heap ordered by (time, sequence), kept in primitive arrays. The keys of
- * entry {@code i} are {@code keys[2i]} (virtual time) and {@code keys[2i + 1]} (sequence, with the kind in
- * its low two bits); its payload is {@code items[i]}. Sifting compares keys only, and the four children of
+ * entry {@code i} are {@code keys[2i]} (virtual time) and {@code keys[2i + 1]} (sequence, with the entry's
+ * kind in its low {@link #KIND_BITS} bits); its payload is {@code items[i]}. Sifting compares keys only, and the four children of
  * a node are eight consecutive longs, one cache line: a heap of 100,000 entries is searched without
  * following a pointer per comparison, where a {@code PriorityQueue<Entry>} dereferences both entries of
  * every comparison.
@@ -13,8 +13,31 @@ import java.util.Arrays;
 final class EventQueue {
   static final int EVENT = 0;
   static final int WAKEUP = 1;
-  /** Withdrawable: a timer's event, or a domain's event or wake-up. */
+  /** Withdrawable: a timer's event, or anything of a domain past the {@link #DOMAINS} first. */
   static final int HELD = 2;
+  /**
+   * From here on, a kind is a domain's event or wake-up ({@link #domainKind}): withdrawn all at once when
+   * its domain powers off, with no object of its own.
+   */
+  static final int DOMAIN = 4;
+  /** A kind takes the sequence's low bits, enough for this many domains. */
+  static final int KIND_BITS = 11;
+  static final int DOMAINS = ((1 << KIND_BITS) - DOMAIN) / 2;
+  private static final long KIND_MASK = (1L << KIND_BITS) - 1;
+
+  /** The kind of domain number {@code domain}'s events ({@code wakeup} false) or wake-ups. */
+  static int domainKind(int domain, boolean wakeup) {
+    return DOMAIN + 2 * domain + (wakeup ? 1 : 0);
+  }
+
+  /** The domain number of a {@link #domainKind}. */
+  static int domainOf(int kind) {
+    return (kind - DOMAIN) >> 1;
+  }
+
+  static boolean isWakeup(int domainKind) {
+    return (domainKind & 1) == 1;
+  }
 
   private long[] keys = new long[2 * 64];
   private Object[] items = new Object[64];
@@ -43,7 +66,7 @@ final class EventQueue {
       items = Arrays.copyOf(items, size * 2);
       keys = Arrays.copyOf(keys, size * 4);
     }
-    long seq = sequence << 2 | kind;
+    long seq = sequence << KIND_BITS | kind;
     int i = size++;
     while (i > 0) {
       int parent = (i - 1) >>> 2;
@@ -72,7 +95,7 @@ final class EventQueue {
   Object poll() {
     Object first = items[0];
     polledTime = keys[0];
-    polledKind = (int) (keys[1] & 3);
+    polledKind = (int) (keys[1] & KIND_MASK);
     int n = --size;
     long time = keys[2 * n];
     long seq = keys[2 * n + 1];

@@ -8,4 +8,13 @@ package org.svmsim.kernel.sim;
 @FunctionalInterface
 public interface Observer {
   void onEvent(long timeNanos, Event event);
+
+  /**
+   * Whether this observer needs to see events of {@code type} at all: asked once per type and run, so an
+   * observer that ignores the events a long run is made of (guest I/O, copied chunks) costs them nothing.
+   * Saying false for a type it would act on is a bug; by default it sees every type.
+   */
+  default boolean observes(Class<? extends Event> type) {
+    return true;
+  }
 }

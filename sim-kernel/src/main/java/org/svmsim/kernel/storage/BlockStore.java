@@ -24,6 +24,16 @@ public interface BlockStore {
   /** A copy of the content of {@code [lba, lba + sectors)}, unaffected by later writes: the copier's buffer. */
   Slice read(long lba, long sectors);
 
+  /**
+   * {@link #read} for a copier that may meet a guest write to the same sectors in flight (dirty-block
+   * tracking, which copies such a block again because the write marks it once landed): a store of real
+   * bytes hands its bytes over without verifying them, since a sector torn by that write is expected
+   * here, not a fault. They are checked if anything asks for the slice's runs, and by every comparison.
+   */
+  default Slice readForCopy(long lba, long sectors) {
+    return read(lba, sectors);
+  }
+
   /** Writes a slice read from any store of the same capacity. */
   void write(Slice slice);
 

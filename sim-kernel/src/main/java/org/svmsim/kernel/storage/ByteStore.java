@@ -9,9 +9,10 @@ import java.util.Objects;
  * A disk of real bytes, so that the copy path runs on actual content (JMH, tests) and every sector it
  * hands out is first verified against {@link SectorContent}, never trusted.
  *
- * <p>Threads: I/Os to disjoint sectors may run at once on any threads (a segment is published by
- * compare-and-set, verification scratch is per thread); overlapping I/Os must be ordered by the caller, as
- * the write paths' region locks do.
+ * <p>Threads: I/Os may run at once on any threads (a segment is published by compare-and-set). Of
+ * overlapping ones, a read returns any mix of the old and the new bytes (dirty-block tracking's copier
+ * meets that and copies the sectors again: {@link #readForCopy}); ordering overlapping writes is the
+ * caller's business, as the mirror's region locks do.
  */
 public final class ByteStore implements BlockStore {
   /** 8 GiB: beyond that a fully written disk would not fit any sensible heap. */
@@ -132,6 +133,16 @@ public final class ByteStore implements BlockStore {
    */
   @Override
   public Slice read(long lba, long sectors) {
+    return read(lba, sectors, true);
+  }
+
+  /** The bytes, unverified: a copier's read that may race a write ({@link BlockStore#readForCopy}). */
+  @Override
+  public Slice readForCopy(long lba, long sectors) {
+    return read(lba, sectors, false);
+  }
+
+  private Slice read(long lba, long sectors, boolean verify) {
     check(lba, sectors);
     boolean written = false;
     for (long s = lba; s < lba + sectors && !written; s = segmentStart(s) + (1L << shift)) {
@@ -151,7 +162,9 @@ public final class ByteStore implements BlockStore {
         }
       }
       Slice slice = Slice.ofBytes(lba, sectors, bytes);
-      slice.runs(); // verifies every sector now: a store of real bytes never hands out a corrupt one
+      if (verify) {
+        slice.runs(); // verifies every sector now: a store of real bytes never hands out a corrupt one
+      }
       return slice;
     }
     return new Slice(lba, sectors, runs(lba, sectors));

@@ -1,6 +1,9 @@
 package org.svmsim.kernel.storage;
 
-/** A disk kept as runs of content tags: what the simulator uses, at any disk size. */
+/**
+ * A disk kept as runs of content tags: what the simulator uses, at any disk size. For one thread (the
+ * simulation's event loop): unlike the stores of real bytes, no two I/Os may run at once.
+ */
 public final class ExtentStore implements BlockStore {
   private final ExtentMap map;
 

@@ -13,8 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * store was made with {@code verifyReads} off (benchmarks measuring the bare copy); comparisons and
  * {@link #tagAt} always check.
  *
- * <p>Threads: I/Os to disjoint sectors may run at once on any threads, as the write paths' region locks
- * arrange (overlapping I/Os must be ordered by the caller). The backing I/O is positional; the written-segment
+ * <p>Threads: I/Os may run at once on any threads. Of overlapping ones, a read returns any mix of the old
+ * and the new bytes (dirty-block tracking's copier meets that and copies the sectors again); ordering
+ * overlapping writes is the caller's business. The backing I/O is positional; the written-segment
  * bitmap is updated atomically and a segment's bit is set only once its initial content is laid down; a
  * segment's first write takes a lock striped by segment, so two first writes of one segment never fill over
  * each other; the fill and verification buffers are per thread.
@@ -100,6 +101,16 @@ public abstract class SegmentedStore implements BlockStore, AutoCloseable {
 
   @Override
   public Slice read(long lba, long sectors) {
+    return read(lba, sectors, verifyReads);
+  }
+
+  /** The bytes, unverified: a copier's read that may race a write ({@link BlockStore#readForCopy}). */
+  @Override
+  public Slice readForCopy(long lba, long sectors) {
+    return read(lba, sectors, false);
+  }
+
+  private Slice read(long lba, long sectors, boolean verify) {
     check(lba, sectors);
     if (allUnwritten(lba, lba + sectors)) {
       return new Slice(lba, sectors, sectors == 0 ? new long[0] : new long[] {lba, lba + sectors, initialTag});
@@ -108,7 +119,7 @@ public abstract class SegmentedStore implements BlockStore, AutoCloseable {
       long[] runs = new long[0];
       for (long s = lba, end = lba + sectors; s < end; ) {
         long next = Math.min(end, segmentEnd(s));
-        runs = SegmentedStore.join(runs, read(s, next - s).runs());
+        runs = SegmentedStore.join(runs, read(s, next - s, verify).runs());
         s = next;
       }
       return new Slice(lba, sectors, runs);
@@ -127,7 +138,7 @@ public abstract class SegmentedStore implements BlockStore, AutoCloseable {
       s = next;
     }
     Slice slice = Slice.ofBytes(lba, sectors, bytes);
-    if (verifyReads) {
+    if (verify) {
       slice.runs(); // decodes every sector, and throws on a corrupt one
     }
     return slice;

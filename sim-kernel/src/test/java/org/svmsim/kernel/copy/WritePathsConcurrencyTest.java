@@ -6,17 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.svmsim.kernel.copy.dbt.DbtCopy;
 import org.svmsim.kernel.copy.dbt.DbtPolicy;
 import org.svmsim.kernel.copy.mirror.MirrorPass;
 import org.svmsim.kernel.copy.snapshot.SnapshotCopy;
 import org.svmsim.kernel.copy.snapshot.SnapshotPolicy;
+import org.svmsim.kernel.storage.BlockStore;
 import org.svmsim.kernel.storage.ByteStore;
 
 /**
@@ -98,7 +101,7 @@ class WritePathsConcurrencyTest {
     if (seed % 2 == 0) {
       policy = policy.withHotBlockDeferral(128 << 10);
     }
-    DbtCopy copy = new DbtCopy(source, destination, policy, new RegionLocks(1024, 4));
+    DbtCopy copy = new DbtCopy(source, destination, policy);
     ConcurrentWriters writers = new ConcurrentWriters(CAPACITY, WRITERS, seed, INITIAL,
         (id, lba, n, tag) -> copy.write(lba, n, tag));
     DbtCopy.PassEnd end;
@@ -122,6 +125,115 @@ class WritePathsConcurrencyTest {
     }
     writers.checkLastWrites(destination::read, "destination");
     assertTrue(copy.passes().size() >= 2, "at least the first pass and the stunned one");
+  }
+
+  /**
+   * DBT's ordering, made to matter: a guest write stops half-way onto the source (its first half landed,
+   * the rest not yet) while the copier, on another thread, ends its pass and runs every further pass the
+   * policy allows; then the write lands and the VM is stunned. Because the writer marks its blocks only
+   * once its bytes landed, and the copier takes the marks before it reads, the stunned pass copies the
+   * write. Marking before writing would let a pass take the marks and copy the half-written blocks, the
+   * last copy of them: the destination would lack the write's second half.
+   */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void dbtCopiesAWriteThatLandsWhileThePassesRunBecauseItIsMarkedAfterItLanded() throws Exception {
+    HaltingStore source = new HaltingStore(new ByteStore(CAPACITY, INITIAL));
+    ByteStore destination = new ByteStore(CAPACITY, 0);
+    DbtCopy copy = new DbtCopy(source, destination, DbtPolicy.defaults().withBlockSectors(16)
+        .withFinalPassBytes(0).withPasses(4, 4, DbtPolicy.GiveUp.FORCE_FINAL));
+    long lba = 1000;
+    long sectors = 64;
+    long tag = 0xABCDEF;
+    AtomicReference<Throwable> failed = new AtomicReference<>();
+    Thread guest = new Thread(() -> {
+      try {
+        copy.write(lba, sectors, tag);
+      } catch (Throwable e) {
+        failed.set(e);
+      }
+    }, "guest-writer");
+    guest.start();
+    source.halfway.await();
+    DbtCopy.PassEnd end;
+    do { // the copier's passes, the write half on the source
+      while (copy.beginChunk(256) > 0) {
+        copy.finishChunk();
+      }
+      end = copy.endPass();
+    } while (end.next() == DbtCopy.Next.PASS);
+    source.release.countDown();
+    guest.join(TimeUnit.SECONDS.toMillis(30));
+    assertEquals(null, failed.get());
+    assertEquals(tag, source.tagAt(lba + sectors - 1), "the write landed on the source");
+    copy.beginFinalPass(); // the stun: no write is in flight any more
+    while (copy.beginChunk(256) > 0) {
+      copy.finishChunk();
+    }
+    assertEquals(DbtCopy.Next.DONE, copy.endPass().next());
+    for (long s = lba; s < lba + sectors; s++) {
+      assertEquals(tag, destination.tagAt(s), "sector " + s + " of the write on the destination");
+    }
+    assertEquals(-1, copy.firstDifference(), "source and destination differ after the stunned pass");
+  }
+
+  /** A store whose first write stops half-way (its first half landed) until {@link #release}. */
+  private static final class HaltingStore implements BlockStore {
+    final CountDownLatch halfway = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    private final BlockStore disk;
+
+    HaltingStore(BlockStore disk) {
+      this.disk = disk;
+    }
+
+    @Override
+    public void write(long lba, long sectors, long tag) {
+      if (halfway.getCount() == 0) {
+        disk.write(lba, sectors, tag);
+        return;
+      }
+      long half = sectors / 2;
+      disk.write(lba, half, tag);
+      halfway.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      disk.write(lba + half, sectors - half, tag);
+    }
+
+    @Override
+    public long capacitySectors() {
+      return disk.capacitySectors();
+    }
+
+    @Override
+    public long tagAt(long lba) {
+      return disk.tagAt(lba);
+    }
+
+    @Override
+    public Slice read(long lba, long sectors) {
+      return disk.read(lba, sectors);
+    }
+
+    @Override
+    public Slice readForCopy(long lba, long sectors) {
+      return disk.readForCopy(lba, sectors);
+    }
+
+    @Override
+    public void write(Slice slice) {
+      disk.write(slice);
+    }
+
+    @Override
+    public long firstDifference(BlockStore other) {
+      return disk.firstDifference(other);
+    }
   }
 
   @RepeatedTest(3)

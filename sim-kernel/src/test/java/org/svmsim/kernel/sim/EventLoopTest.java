@@ -39,6 +39,89 @@ class EventLoopTest {
     assertEquals(2, loop.dispatched());
   }
 
+  /** Watches only Tocks. */
+  private static final class TockWatcher implements Observer {
+    final List<Event> seen = new ArrayList<>();
+
+    @Override
+    public void onEvent(long timeNanos, Event event) {
+      seen.add(event);
+    }
+
+    @Override
+    public boolean observes(Class<? extends Event> type) {
+      return type == Tock.class;
+    }
+  }
+
+  @Test
+  void anObserverSeesOnlyTheTypesItObservesAndOneAddedLaterSeesWhatFollows() {
+    recordTicks();
+    List<Event> all = new ArrayList<>();
+    loop.observe((t, e) -> all.add(e));
+    TockWatcher early = new TockWatcher();
+    loop.observe(early);
+    loop.scheduleAt(1, new Tick("a"));
+    loop.scheduleAt(2, new Tock("b"));
+    TockWatcher late = new TockWatcher();
+    loop.wakeAt(3, () -> loop.observe(late));
+    loop.scheduleAt(4, new Tick("c"));
+    loop.scheduleAt(5, new Tock("d"));
+    loop.run();
+    assertEquals(List.of(new Tick("a"), new Tock("b"), new Tick("c"), new Tock("d")), all);
+    assertEquals(List.of(new Tock("b"), new Tock("d")), early.seen);
+    assertEquals(List.of(new Tock("d")), late.seen);
+    assertEquals(List.of("a@1", "c@4"), seen, "handlers hear their type whoever observes it");
+  }
+
+  /**
+   * A domain's events, wake-ups and timers run in the loop's one order beside the loop's own; powered off
+   * at 15, nothing it queued runs (and the clock does not stop for it), and what its code asks later is
+   * ignored.
+   */
+  private List<String> runTwoHosts(EventLoop.Domain host) {
+    List<String> trail = new ArrayList<>();
+    host.subscribe(Tick.class, e -> trail.add("host hears " + e.n() + "@" + loop.now()));
+    loop.subscribe(Tock.class, e -> trail.add("loop hears " + e.n() + "@" + loop.now()));
+    host.scheduleAt(10, new Tick("a"));
+    host.wakeAt(10, () -> trail.add("host wakes@" + loop.now()));
+    loop.scheduleAt(10, new Tock("b"));
+    host.timer(12, new Tick("timer"));
+    host.scheduleAt(20, new Tick("late"));
+    host.wakeAt(20, () -> trail.add("late wake"));
+    host.timer(25, new Tick("late timer"));
+    loop.wakeAt(15, () -> {
+      host.powerOff();
+      host.scheduleAt(16, new Tick("dead"));
+      host.wakeAt(16, () -> trail.add("dead wake"));
+      host.subscribe(Tock.class, e -> trail.add("dead handler"));
+    });
+    loop.scheduleAt(30, new Tock("c"));
+    loop.scheduleAt(30, new Tick("d"));
+    List<Long> clock = new ArrayList<>();
+    loop.observe((t, e) -> clock.add(t));
+    loop.run();
+    trail.add("observed at " + clock);
+    return trail;
+  }
+
+  private static final List<String> TWO_HOSTS = List.of("host hears a@10", "host wakes@10", "loop hears b@10",
+      "host hears timer@12", "loop hears c@30", "observed at [10, 10, 12, 30, 30]");
+
+  @Test
+  void aPoweredOffDomainDropsEverythingItQueuedAndIgnoresItsDeadCode() {
+    assertEquals(TWO_HOSTS, runTwoHosts(loop.domain("host")));
+    assertEquals(30, loop.now());
+  }
+
+  @Test
+  void aDomainBeyondTheNumberedOnesBehavesTheSame() {
+    for (int i = 0; i < EventQueue.DOMAINS; i++) {
+      loop.domain("filler " + i);
+    }
+    assertEquals(TWO_HOSTS, runTwoHosts(loop.domain("host")));
+  }
+
   @Test
   void aWakeUpRunsInTimeOrderButNoObserverSeesIt() {
     recordTicks();

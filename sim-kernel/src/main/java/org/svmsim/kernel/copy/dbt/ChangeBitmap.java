@@ -10,11 +10,14 @@ import java.util.Arrays;
  * {@code Mem.MemCBTBitmapMaxAlloc}, 1 GiB). Blocks are counted in units of the bitmap, sectors are the
  * disk's: {@link #markSectors} converts, rounding outwards, so a write touching part of a block dirties it.
  *
- * <p>Threads: guest writers set bits with a per-word atomic {@code getAndBitwiseOr} ({@link #set}), which
- * any number may do at once, and the copier takes the set with a per-word {@code getAndSet(0)}
- * ({@link #moveTo}): every bit is either in the taken set or in the one left behind, never lost, without a
- * lock. Everything else (iteration, {@link #or}, {@link #andNot}, {@link #clearAll}) is for a bitmap one
- * thread owns: the copier's taken sets.
+ * <p>Threads: guest writers mark the blocks of a write that has landed ({@link #markWritten}), any number
+ * at once, and the copier takes the set with a per-word {@code getAndSet(0)} ({@link #moveTo}) before it
+ * reads those blocks: every bit is either in the taken set or in the one left behind, never lost, without a
+ * lock. A mark reads the word first and skips the atomic when its bits are set already, the common case
+ * (a block written again within a pass), so writers of one word do not bounce its cache line between
+ * them; a full fence before that read keeps the write's bytes from being overtaken by it (see
+ * {@link #markWritten}). Everything else (iteration, {@link #or}, {@link #andNot}, {@link #clearAll}) is
+ * for a bitmap one thread owns: the copier's taken sets.
  */
 public final class ChangeBitmap {
   private final long blocks;
@@ -100,8 +103,42 @@ public final class ChangeBitmap {
   }
 
   /**
+   * Marks blocks {@code [from, to)} dirty for a write whose bytes the caller has just put on the disk;
+   * returns how many were clear. Safe from any number of threads, lock-free, and in the common case (every
+   * bit set already) free of atomic updates: one fence and one read per word.
+   *
+   * <p>Why the fence: the write's bytes are plain stores, and a processor may let a later load overtake
+   * them (x86 does, through its store buffer). Without it a writer could see its bit still set, skip the
+   * update and return, while the copier takes that bit and reads the block before the bytes are visible:
+   * the block would be copied old and never again. With {@code fullFence} between the bytes and the read
+   * (the copier's {@code getAndSet} is a full fence too), either the writer reads the word after the
+   * copier's take, sees the bit clear and sets it again, or the copier's read of the block comes after the
+   * bytes: the classic two-sided (Dekker) argument. When a bit is clear, {@code getAndBitwiseOr} sets it;
+   * it orders the bytes before it by itself.
+   */
+  public long markWritten(long from, long to) {
+    checkBlocks(from, to);
+    VarHandle.fullFence();
+    long added = 0;
+    for (long b = from; b < to; ) {
+      int w = (int) (b >>> 6);
+      long end = Math.min(to, ((long) w + 1) << 6);
+      long mask = rangeMask(b, end);
+      if (((long) WORDS.getOpaque(words, w) & mask) != mask) {
+        added += Long.bitCount(mask & ~(long) WORDS.getAndBitwiseOr(words, w, mask));
+      }
+      b = end;
+    }
+    if (added != 0) {
+      COUNT.getAndAdd(this, added);
+    }
+    return added;
+  }
+
+  /**
    * Sets blocks {@code [from, to)} and sets in {@code repeats} those that were already set: a block written
-   * twice in one pass is a hot block. Returns how many were clear.
+   * twice in one pass is a hot block. Returns how many were clear. For a write that has landed, as
+   * {@link #markWritten}: the unconditional {@code getAndBitwiseOr} orders the write's bytes before it.
    */
   public long set(long from, long to, ChangeBitmap repeats) {
     sameShape(repeats);

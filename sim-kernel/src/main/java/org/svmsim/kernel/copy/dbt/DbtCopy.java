@@ -3,7 +3,6 @@ package org.svmsim.kernel.copy.dbt;
 import java.util.ArrayList;
 import java.util.List;
 import org.svmsim.kernel.copy.ChunkBuffer;
-import org.svmsim.kernel.copy.RegionLocks;
 import org.svmsim.kernel.storage.BlockStore;
 
 /**
@@ -15,21 +14,34 @@ import org.svmsim.kernel.storage.BlockStore;
  * current pass has still to copy (the tracker does not know where the copier is), as a change bitmap does.
  * Timing-free: callers decide when each step happens.
  *
- * <p>Threads: one copier thread owns the pass state (cursor, current set, buffer) and any number of guest
- * writers call {@link #write} at once. A writer writes the source, then marks the shared dirty bitmap with
- * its lock-free word operations, in that order; the copier takes the dirty set word by word atomically
- * ({@link ChangeBitmap#moveTo}) at each pass boundary. Marking after the source write means a copier that
- * takes the set in between copies the new content now or the block again next pass: never the old content
- * for good. Writers and the copier's chunk reads also hold the {@link RegionLocks} stripes of their
- * sectors, only so that overlapping I/Os do not interleave inside a store (which promises no atomicity
- * between them: a real disk never returns half a write either); writers to different regions never wait
- * for each other. The final pass runs stunned, with no writer.
+ * <p>Threads, and why no lock: one copier thread owns the pass state (cursor, current set, buffer) and any
+ * number of guest writers call {@link #write} at once. A writer writes the source, then marks its blocks in
+ * the shared dirty bitmap ({@link ChangeBitmap#markWritten}: lock-free, and in the hot case, a block written
+ * again, no atomic update at all); the copier takes the dirty set word by word atomically
+ * ({@link ChangeBitmap#moveTo}) at each pass boundary, before any read of that pass. Mark-after-write and
+ * take-before-read make every race harmless: a write that lands while the copier reads its blocks (the
+ * copy may even be torn, part old and part new bytes) is marked after it landed, so its mark is in a set
+ * taken after that read, and its blocks are copied again, then or at the stunned final pass, which waits
+ * for the writes in flight. A copy of old content is never the last. Hence no region lock on either side:
+ *
+ * <ul>
+ *   <li>Against the copier, a lock would only keep its reads untorn, and a torn read is re-copied anyway:
+ *       the copier reads with {@link BlockStore#readForCopy}, which does not verify the bytes it hands
+ *       over (the final comparison does).
+ *   <li>Between guest writers: writes to disjoint sectors need nothing (the stores allow them at once);
+ *       the order of two overlapping writes in flight together is the guest's business, as on a real
+ *       disk, and the plain path does not order them either. Whatever the source holds once both landed
+ *       is what the next pass copies: both marked their blocks after landing.
+ * </ul>
+ *
+ * <p>So the stores must allow a read and a write of the same sectors at once (returning any mix of old
+ * and new bytes, never breaking): the stores of real bytes do; {@code ExtentStore}, the simulation's, is
+ * for one thread, and in the simulation everything runs on the event loop's thread in event order.
  */
 public final class DbtCopy {
   private final BlockStore source;
   private final BlockStore destination;
   private final DbtPolicy policy;
-  private final RegionLocks locks;
   private final ChangeBitmap current; // the set this pass copies: the copier's own
   private final ChangeBitmap dirty; // marked by guest writes during this pass: shared
   private final ChangeBitmap repeats; // blocks written twice this pass, when hot blocks are deferred: shared
@@ -65,10 +77,6 @@ public final class DbtCopy {
       Next next) {}
 
   public DbtCopy(BlockStore source, BlockStore destination, DbtPolicy policy) {
-    this(source, destination, policy, new RegionLocks());
-  }
-
-  public DbtCopy(BlockStore source, BlockStore destination, DbtPolicy policy, RegionLocks locks) {
     if (source.capacitySectors() != destination.capacitySectors()) {
       throw new IllegalArgumentException("source has " + source.capacitySectors()
           + " sectors, destination " + destination.capacitySectors());
@@ -76,7 +84,6 @@ public final class DbtCopy {
     this.source = source;
     this.destination = destination;
     this.policy = policy;
-    this.locks = locks;
     long capacity = source.capacitySectors();
     this.current = new ChangeBitmap(capacity, policy.blockSectors());
     this.current.set(0, current.blocks());
@@ -105,12 +112,7 @@ public final class DbtCopy {
     long reach = (Math.max(cursor, block * bs) + maxSectors + bs - 1) / bs; // no need to look further
     long runEnd = Math.min(source.capacitySectors(), current.nextClear(block, reach) * bs);
     long len = Math.min(maxSectors, runEnd - start);
-    long bits = locks.lock(start, len);
-    try {
-      buffer.hold(source.read(start, len));
-    } finally {
-      locks.unlock(bits);
-    }
+    buffer.hold(source.readForCopy(start, len)); // may race a write: that write marks its blocks again
     cursor = start + len;
     return len;
   }
@@ -137,13 +139,8 @@ public final class DbtCopy {
     }
     long first = dirty.firstBlock(lba, sectors);
     long last = dirty.lastBlock(lba, sectors) + 1;
-    long bits = locks.lock(lba, sectors);
-    try {
-      source.write(lba, sectors, tag);
-      return repeats == null ? dirty.set(first, last) : dirty.set(first, last, repeats);
-    } finally {
-      locks.unlock(bits);
-    }
+    source.write(lba, sectors, tag); // first the bytes,
+    return repeats == null ? dirty.markWritten(first, last) : dirty.set(first, last, repeats); // then the mark
   }
 
   /** Ends the pass whose set is exhausted and decides what comes next. */
