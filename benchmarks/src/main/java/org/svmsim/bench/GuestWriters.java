@@ -13,12 +13,20 @@ import org.svmsim.kernel.storage.BlockStore;
 
 /**
  * Guest writer threads: each issues block-aligned writes of {@code writeSectors}, one at a time (a queue
- * depth of one per thread), at a set total rate or flat out, and records each write's latency in its own
- * HdrHistogram: from the write's intended start (at a set rate, so a stalled write also delays the next
- * ones' figures, with no coordinated omission) to its acknowledgement (a held mirror write is acknowledged
- * by its completion handle, from the copier's thread). Writer {@code w} owns the blocks whose index is
- * {@code w} mod the writer count, so each block's last write is known: {@link #checkLastWrites} proves
- * nothing was lost. {@link #stun} holds every writer back between two writes, as a VM stun does.
+ * depth of one per thread), at a set total rate or flat out. While {@link #record} is on, each writer
+ * records every write in two HdrHistograms of its own, up to its acknowledgement (a held mirror write is
+ * acknowledged by its completion handle, from the copier's thread): its latency from the write's intended
+ * start (at a set rate, so a stalled write also delays the next ones' figures: no coordinated omission;
+ * flat out, the intended start is the issue) and its service time from its issue. Writer {@code w} owns the
+ * blocks whose index is {@code w} mod the writer count, so each block's last write is known:
+ * {@link #checkLastWrites} proves nothing was lost. {@link #stun} holds every writer back between two
+ * writes, as a VM stun does.
+ *
+ * <p>Pacing: each writer keeps its own schedule of intended starts, {@code threads / rate} apart, and parks
+ * until the next one. {@code parkNanos} wakes late (on this machine 100 us at the median, up to a few ms,
+ * whatever the wait asked), so a writer that wakes late issues the writes it owes back to back: the rate is
+ * kept on average, and the lateness shows in the latency from intended start, not in the service time. No
+ * writer spins: on two cores a spinning writer would take the copier's core.
  */
 public final class GuestWriters implements AutoCloseable {
   /** Where a write goes: true when acknowledged now, else {@code handle} acknowledges it later. */
@@ -35,6 +43,7 @@ public final class GuestWriters implements AutoCloseable {
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final java.util.concurrent.CountDownLatch running;
   private volatile boolean stop;
+  private volatile boolean recording;
   /** Set before the stun takes the gate: a writer sees it between two writes and waits there. */
   private volatile boolean stunning;
   private long stunStamp;
@@ -65,9 +74,11 @@ public final class GuestWriters implements AutoCloseable {
     final SplittableRandom random;
     final Sink sink;
     final Histogram latency = new Histogram(3_600_000_000_000L, 3);
+    final Histogram service = new Histogram(3_600_000_000_000L, 3);
     final Thread thread;
     volatile boolean acked;
     long writes;
+    long recorded; // written under the gate's read lock: the stun's write lock publishes it
 
     Writer(int index, int of, long interval, Locality locality, SplittableRandom random, Sink sink) {
       this.index = index;
@@ -115,16 +126,22 @@ public final class GuestWriters implements AutoCloseable {
               break;
             }
             acked = false;
+            long issued = System.nanoTime();
             if (!sink.write(tag, block * writeSectors, writeSectors, tag, this)) {
               while (!acked) {
                 LockSupport.park(this);
               }
             }
             writes++;
+            if (recording) { // under the lock, so that a stunned guest's figures are complete
+              long done = System.nanoTime();
+              latency.recordValue(Math.max(0, done - start));
+              service.recordValue(Math.max(0, done - issued));
+              recorded++;
+            }
           } finally {
             gate.unlockRead(stamp);
           }
-          latency.recordValue(Math.max(0, System.nanoTime() - start));
           running.countDown(); // the first write is done: the guest is running
           lastTag[(int) block] = tag;
           next += interval;
@@ -197,13 +214,34 @@ public final class GuestWriters implements AutoCloseable {
     }
   }
 
-  /** All writers' latencies, in nanoseconds (valid once closed). */
+  /**
+   * Turns the recording of latencies on or off: on when the migration starts, so that the writers' first,
+   * cold writes before it (threads starting, code not yet compiled) are not counted as its figures.
+   */
+  public void record(boolean on) {
+    recording = on;
+  }
+
+  /** All writers' recorded latencies from intended start, in nanoseconds (valid once stunned or closed). */
   public Histogram latencies() {
     Histogram all = new Histogram(3_600_000_000_000L, 3);
     writers.forEach(w -> all.add(w.latency));
     return all;
   }
 
+  /** All writers' recorded service times, from issue to acknowledgement (valid once stunned or closed). */
+  public Histogram serviceTimes() {
+    Histogram all = new Histogram(3_600_000_000_000L, 3);
+    writers.forEach(w -> all.add(w.service));
+    return all;
+  }
+
+  /** The writes whose latency was recorded (valid once stunned or closed). */
+  public long recordedWrites() {
+    return writers.stream().mapToLong(w -> w.recorded).sum();
+  }
+
+  /** Every write completed, recorded or not (valid once closed). */
   public long writes() {
     return writers.stream().mapToLong(w -> w.writes).sum();
   }
