@@ -10,6 +10,8 @@ import org.svmsim.journal.WriteJournal;
 import org.svmsim.kernel.Vmkernel;
 import org.svmsim.kernel.config.Method;
 import org.svmsim.kernel.event.RunEvent;
+import org.svmsim.kernel.fault.Fault;
+import org.svmsim.kernel.fault.FaultKind;
 import org.svmsim.kernel.fault.FaultPlan;
 import org.svmsim.kernel.log.LogRenderer;
 import org.svmsim.kernel.perf.StorageFabric;
@@ -77,8 +79,12 @@ public final class Simulation {
     // Everything of the host runs on its own share of the loop, which a host-crash drops at once.
     EventLoop.Domain domain = loop.domain("host");
     Vmkernel kernel = new Vmkernel(domain, random.split("kernel"), spec.host(), storage, spec.datastores());
-    FaultPlan.install(loop, FaultRules.faults(spec.scenario()));
+    List<Fault> faults = FaultRules.faults(spec.scenario());
+    FaultPlan.install(loop, faults);
     Vmx vmx = Vmx.install(domain, kernel, random.split("vmx"), spec.vms());
+    if (faults.stream().noneMatch(f -> f.kind() == FaultKind.HOST_CRASH)) {
+      vmx.powerNeverFails(); // only a host crash undoes the writes in flight
+    }
     List<ManagedVm> managed = spec.vms().stream().map(vm -> new ManagedVm(vm.name(), vm.home())).toList();
     HostAgents agents = HostAgents.install(domain, loop, kernel.vmfs(), random.split("agents"), managed);
     kernel.start();

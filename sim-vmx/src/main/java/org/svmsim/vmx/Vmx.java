@@ -22,6 +22,7 @@ import org.svmsim.kernel.vmfs.NoSpaceException;
 import org.svmsim.kernel.vmfs.VmfsVolume;
 import org.svmsim.vmx.config.DiskConfig;
 import org.svmsim.vmx.config.VmConfig;
+import org.svmsim.vmx.disk.VirtualDisk;
 import org.svmsim.vmx.svmotion.Migration;
 
 /**
@@ -51,6 +52,16 @@ public final class Vmx {
     }
     vmx.subscribe();
     return vmx;
+  }
+
+  /**
+   * The run plans no host crash: the power never fails, so the disks keep no before-image of the writes
+   * they have in flight (the undo of a power loss is their only use). Call before the guests run.
+   */
+  public void powerNeverFails() {
+    for (VmxProcess p : processes.values()) {
+      p.disks().forEach(VirtualDisk::keepNoBeforeImages);
+    }
   }
 
   /** The host lost power: every VMX dies with it, and the writes its guest had in flight are gone. */

@@ -31,7 +31,8 @@ import org.svmsim.kernel.storage.BlockStore;
  * The cost of one guest write (4 KiB, real bytes) through each method's write path, against {@link #plain}:
  * the same write straight to one disk, the baseline. Only the write is measured: where the copy runs, it
  * runs in its own thread ({@code @Group}), never inside the measured method. Single-threaded benchmarks
- * read as ns per write; the {@code *2} groups run two writers on one disk (disjoint blocks, shared locks).
+ * read as ns per write; the {@code *2} groups run two writers on one disk (disjoint blocks; the mirror's
+ * and the redo log's shared lock stripes, DBT's shared bitmap words).
  *
  * <ul>
  *   <li>{@code mirrorIdle}: the mirror half-way through its pass with no chunk in flight: a uniform guest

@@ -29,6 +29,7 @@ public interface BlockStore {
    * tracking, which copies such a block again because the write marks it once landed): a store of real
    * bytes hands its bytes over without verifying them, since a sector torn by that write is expected
    * here, not a fault. They are checked if anything asks for the slice's runs, and by every comparison.
+   * Any copier whose bytes the final comparison checks may use it (the snapshot's, of read-only layers).
    */
   default Slice readForCopy(long lba, long sectors) {
     return read(lba, sectors);

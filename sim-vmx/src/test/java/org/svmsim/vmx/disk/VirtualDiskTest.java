@@ -70,6 +70,25 @@ class VirtualDiskTest {
   }
 
   @Test
+  void aPowerLossUndoesAWriteInFlightUnlessTheRunPlannedNoCrashThenItRefuses() {
+    disk.open(DESCRIPTOR, flat, path, null);
+    long before = disk.path().store().read(8, 8).runs()[2];
+    disk.writeIssued(8, 8, 77);
+    disk.path().store().write(8, 8, 77);
+    disk.loseUnacknowledged();
+    assertEquals(before, disk.path().store().read(8, 8).runs()[2], "the write in flight is undone");
+
+    VirtualDisk uncrashable = new VirtualDisk(loop, new SimRandom(9).split("disk1"), VM, "scsi0:1", config,
+        Long.MIN_VALUE);
+    uncrashable.keepNoBeforeImages();
+    uncrashable.open(DESCRIPTOR, flat, path, null);
+    uncrashable.writeIssued(8, 8, 78);
+    IllegalStateException ex = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        uncrashable::loseUnacknowledged);
+    assertTrue(ex.getMessage().contains("planned no host crash"), ex.getMessage());
+  }
+
+  @Test
   void openingThroughAMirrorNodeNamesTheNode() {
     disk.open(DESCRIPTOR, flat, path, MIRROR_NODE);
     VmxEvent.DiskOpened o = of(VmxEvent.DiskOpened.class).get(0);

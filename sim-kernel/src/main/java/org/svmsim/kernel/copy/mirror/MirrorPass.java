@@ -26,6 +26,16 @@ import org.svmsim.kernel.storage.BlockStore;
  * is copied from the source to the destination in one bulk copy ({@link BlockStore#copyTo}): no write
  * reaches the chunk on either disk while it is in flight, so what lands is the chunk as it was when it
  * started, moved once, with no copy buffer in between.
+ *
+ * <p>Why a write keeps its stripes even with no chunk in flight (unlike dirty-block tracking, whose writes
+ * take no lock): nothing here copies a block twice, so no race may be left for a later pass to repair. A
+ * write routed to the source only must be over before the copier starts a chunk over its sectors (else
+ * that chunk could copy the old bytes, for good), and a chunk can start at any instant; two overlapping
+ * mirrored writes must reach both disks in the same order (else the disks end different, though each is
+ * a valid outcome for the guest), which only something they both take can ensure. A stripe is one
+ * compare-and-set and one release store ({@link RegionLocks}), within the 2x target. A lock-free variant
+ * would need a writer to re-read the cursor after its source write (behind a fence) and mirror again when
+ * a chunk overtook it, plus an order between overlapping mirrored writes: not done.
  */
 public final class MirrorPass {
   private final BlockStore source;

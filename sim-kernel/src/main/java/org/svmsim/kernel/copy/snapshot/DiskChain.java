@@ -22,6 +22,14 @@ import org.svmsim.kernel.storage.BlockStore;
  * I/O ever sees half a change; the layers are an immutable list read once per I/O. Consolidation reads only
  * older, read-only children and writes only base grains those children shadow, which no guest I/O reaches:
  * no lock there.
+ *
+ * <p>Why a write to a grain already allocated still takes its stripe (one compare-and-set, {@link
+ * RegionLocks}): the stripe is what keeps it out of a change of shape. A writer that read the layers
+ * just before {@link #addChild} would otherwise write into a child that has become read-only and that
+ * consolidation may already have copied past: the write would be lost on the destination, and no later
+ * round looks at that child again. Unlike dirty-block tracking, nothing here copies a grain twice to
+ * repair a race. Two writers of one unallocated grain (disjoint sectors) need it too: each would fill the
+ * other's sectors from below.
  */
 public final class DiskChain {
   private volatile BlockStore base;
