@@ -177,8 +177,69 @@ class WritePathsConcurrencyTest {
     assertEquals(-1, copy.firstDifference(), "source and destination differ after the stunned pass");
   }
 
+  /**
+   * The copier's side of the ordering: a guest write, on its own thread, lands on a block just after the
+   * copier's read of that block (the read's bytes are the old ones). The marks of this pass were taken
+   * before any read of it, so the write's mark stays for the next pass. A copier that cleared a block's
+   * mark after reading it ("copied, so clean") would drop that mark, and the destination would keep the
+   * old bytes.
+   */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void dbtCopiesAWriteThatLandsJustAfterTheCopierReadItsBlockBecauseTheMarksWereTakenBefore() throws Exception {
+    long lba = 2000;
+    long sectors = 8;
+    long tag = 0xFEED;
+    AtomicReference<DbtCopy> copy = new AtomicReference<>();
+    AtomicReference<Throwable> failed = new AtomicReference<>();
+    HaltingStore source = new HaltingStore(new ByteStore(CAPACITY, INITIAL)) {
+      private boolean done;
+
+      @Override
+      public Slice readForCopy(long at, long n) {
+        Slice read = super.readForCopy(at, n);
+        if (!done && at <= lba && lba + sectors <= at + n) { // the guest writes right after this read
+          done = true;
+          Thread guest = new Thread(() -> {
+            try {
+              copy.get().write(lba, sectors, tag);
+            } catch (Throwable e) {
+              failed.set(e);
+            }
+          }, "guest-writer");
+          guest.start();
+          try {
+            guest.join(TimeUnit.SECONDS.toMillis(30));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return read;
+      }
+    };
+    source.release.countDown(); // this store's writes do not halt
+    ByteStore destination = new ByteStore(CAPACITY, 0);
+    copy.set(new DbtCopy(source, destination, DbtPolicy.defaults().withBlockSectors(16)
+        .withFinalPassBytes(0).withPasses(4, 4, DbtPolicy.GiveUp.FORCE_FINAL)));
+    DbtCopy.PassEnd end;
+    do {
+      while (copy.get().beginChunk(256) > 0) {
+        copy.get().finishChunk();
+      }
+      end = copy.get().endPass();
+    } while (end.next() == DbtCopy.Next.PASS);
+    assertEquals(null, failed.get());
+    copy.get().beginFinalPass();
+    while (copy.get().beginChunk(256) > 0) {
+      copy.get().finishChunk();
+    }
+    assertEquals(DbtCopy.Next.DONE, copy.get().endPass().next());
+    assertEquals(tag, destination.tagAt(lba), "the write on the destination");
+    assertEquals(-1, copy.get().firstDifference(), "source and destination differ after the stunned pass");
+  }
+
   /** A store whose first write stops half-way (its first half landed) until {@link #release}. */
-  private static final class HaltingStore implements BlockStore {
+  private static class HaltingStore implements BlockStore {
     final CountDownLatch halfway = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
     private final BlockStore disk;
