@@ -132,6 +132,13 @@ for step in "${steps[@]}"; do
 done
 
 "$JAVA" -Djava.awt.headless=true -cp "$JAR" org.svmsim.bench.report.Report "$stage" "$stage"/parts/*.json >/dev/null
+# JMH goes on past a benchmark that throws (a data check that fails, memory that runs out) and leaves its
+# row out: say which, in results.md and here, and exit 1 once the rest is written.
+failed=$(awk '/^# Benchmark: /{b=$3} /^# Parameters: /{p=substr($0, 15)} /<failure>/{print b " " p}' \
+  "$stage/jmh.log" | sort -u)
+if [[ -n $failed ]]; then
+  { printf '\n## FAILED (no row: see jmh.log)\n\n'; sed 's/^/- /' <<<"$failed"; } >>"$stage/results.md"
+fi
 rm -rf -- "$stage/parts"
 if [[ -d $out ]]; then
   rm -rf -- "$out" # checked above: empty, or an earlier bench run replaced with --force
@@ -139,3 +146,7 @@ fi
 mv -- "$stage" "$out"
 trap - EXIT
 echo "svmsim bench: wrote $out/results.md, $out/ratios.png and $out/jmh-result.json"
+if [[ -n $failed ]]; then
+  printf 'svmsim bench: these benchmarks failed (no result; see %s/jmh.log):\n%s\n' "$out" "$failed" >&2
+  exit 1
+fi

@@ -62,9 +62,12 @@ public final class ChangeBitmap {
     count = shape.count;
   }
 
-  /** Dirties every block that sectors {@code [lba, lba + sectors)} touch; returns how many were clear. */
+  /**
+   * Dirties every block that sectors {@code [lba, lba + sectors)} touch, for a write that has landed
+   * ({@link #markWritten}); returns how many were clear.
+   */
   public long markSectors(long lba, long sectors) {
-    return set(firstBlock(lba, sectors), lastBlock(lba, sectors) + 1);
+    return markWritten(firstBlock(lba, sectors), lastBlock(lba, sectors) + 1);
   }
 
   /** The block of sector {@code lba}, after checking that {@code [lba, lba + sectors)} is on the disk. */
@@ -81,7 +84,10 @@ public final class ChangeBitmap {
     return blockShift >= 0 ? last >>> blockShift : last / blockSectors;
   }
 
-  /** Sets blocks {@code [from, to)}; returns how many were clear. Safe from any number of threads. */
+  /**
+   * Sets blocks {@code [from, to)}; returns how many were clear. Safe from any number of threads, but it
+   * orders nothing before it: a guest write marks with {@link #markWritten}.
+   */
   public long set(long from, long to) {
     checkBlocks(from, to);
     long added = 0;
@@ -89,8 +95,7 @@ public final class ChangeBitmap {
       int w = (int) (b >>> 6);
       long end = Math.min(to, ((long) w + 1) << 6);
       long mask = rangeMask(b, end);
-      // A block written again is the common case: a volatile read (a plain load on x86) sees it set and
-      // skips the atomic update; a bit it sees set can only be cleared by a later moveTo, which takes it.
+      // A bit seen set can only be cleared by a later moveTo, which takes it: skip the atomic update.
       if (((long) WORDS.getVolatile(words, w) & mask) != mask) {
         added += Long.bitCount(mask & ~(long) WORDS.getAndBitwiseOr(words, w, mask));
       }
@@ -117,22 +122,8 @@ public final class ChangeBitmap {
    * it orders the bytes before it by itself.
    */
   public long markWritten(long from, long to) {
-    checkBlocks(from, to);
     VarHandle.fullFence();
-    long added = 0;
-    for (long b = from; b < to; ) {
-      int w = (int) (b >>> 6);
-      long end = Math.min(to, ((long) w + 1) << 6);
-      long mask = rangeMask(b, end);
-      if (((long) WORDS.getOpaque(words, w) & mask) != mask) {
-        added += Long.bitCount(mask & ~(long) WORDS.getAndBitwiseOr(words, w, mask));
-      }
-      b = end;
-    }
-    if (added != 0) {
-      COUNT.getAndAdd(this, added);
-    }
-    return added;
+    return set(from, to);
   }
 
   /**
