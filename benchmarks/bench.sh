@@ -10,9 +10,10 @@
 #   jmh.log           JMH's own output
 # Profiles: --quick (default; under 5 minutes on 2 idle cores: 1 warm-up and 2 measured iterations, a
 # 256 MiB disk) and --full (1 + 3 iterations, 1 GiB copies, 512 MiB migrations at four guest rates, a hot
-# set flat out and the file store, the big-disk scenario; about 16 minutes). DIR defaults to bench/<profile>; an existing non-empty DIR is
-# refused unless --force. The results go to a staging directory moved into place at the end: a failed run
-# leaves nothing behind.
+# set flat out and the file store, the big-disk scenario; 12 min 41 s at load 4-7). DIR defaults to
+# bench/<profile>; an existing non-empty DIR is refused unless --force. The results go to a staging
+# directory moved into place at the end: a run that fails leaves nothing behind; a benchmark that JMH
+# could not finish is listed under FAILED in results.md, and the exit status is then 1.
 set -euo pipefail
 
 die() { printf 'svmsim bench: %s\n' "$*" >&2; exit 2; }
@@ -96,8 +97,8 @@ if [[ $profile == quick ]]; then
     "storage.ExtentMapBenchmark\.footprint|-f 1 -p extents=100000"
   )
 else
-  # Trimmed to what the targets need: about 16 minutes on 2 idle cores (benchmarks/README.md has
-  # the estimate). 3 + 5 iterations of 2 s over every rate x locality on 1 GiB disks would take well over 35.
+  # Trimmed to what the targets need: 12 min 41 s at load 4-7 (benchmarks/README.md has each
+  # step's time). 3 + 5 iterations of 2 s over every rate x locality on 1 GiB disks would take well over 35.
   iters=(-f 1 -wi 1 -w 1s -i 3 -r 1s)
   single=(-f 1 -wi 1 -i 2)
   steps=(

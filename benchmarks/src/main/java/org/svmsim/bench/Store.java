@@ -30,7 +30,7 @@ public enum Store {
      * Off the heap, a direct buffer a grain: a snapshot flat out keeps several disks' worth of grains (every
      * child stays in the source chain until the end), which on the heap the collector copied and re-copied
      * until a 512 MiB disk's run died of "GC overhead limit exceeded" at -Xmx6g; off the heap it passes with
-     * -Xmx3g (and -XX:MaxDirectMemorySize room: about 6 GB of memory at 512 MiB flat out).
+     * -Xmx2g (and -XX:MaxDirectMemorySize room: 3.7 GB of memory in all at 512 MiB).
      */
     @Override
     public BlockStore sparse(long capacitySectors, long initialTag, int grainSectors) {

@@ -36,8 +36,8 @@ import org.svmsim.bench.Store;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
-// A fixed heap (no full collection resizing it during a migration) for the source and the destination: 3 GiB
-// ran every 512 MiB migration. The snapshot's redo logs are direct memory: about 5 GB at 512 MiB flat out.
+// A fixed heap (no full collection resizing it during a migration) for the source and the destination: 2 GiB
+// ran the snapshot's 512 MiB migrations, whose redo logs are direct memory (3.7 GB of RSS in all).
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:MaxDirectMemorySize=12g", "-XX:+UseParallelGC"})
 public class MigrationBenchmark {
   @Param({"MIRROR", "DBT", "SNAPSHOT"})
