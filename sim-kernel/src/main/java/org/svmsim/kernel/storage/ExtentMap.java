@@ -252,30 +252,24 @@ public final class ExtentMap {
 
   /** The leaf holding the run that contains {@code sector}: the last one starting at or before it. */
   private int leafOf(long sector) {
-    // The last leaf whose first start is at or before sector (0 when none is): a search whose step is
-    // a conditional move, not a branch the processor mispredicts half the time.
-    long[] keys = firsts;
-    int base = 0;
-    int n = leafCount;
-    while (n > 1) {
-      int half = n >>> 1;
-      base = keys[base + half] <= sector ? base + half : base;
-      n -= half;
-    }
-    return base;
+    int i = Arrays.binarySearch(firsts, 0, leafCount, sector);
+    return i >= 0 ? i : Math.max(0, -i - 2);
   }
 
   /** Index of the last run of {@code leaf} starting at or before {@code sector} (0 when none does). */
   private int floorIn(int leaf, long sector) {
     long[] pairs = leaves[leaf];
-    int base = 0;
-    int n = sizes[leaf];
-    while (n > 1) { // as leafOf: a conditional move a step
-      int half = n >>> 1;
-      base = pairs[2 * (base + half)] <= sector ? base + half : base;
-      n -= half;
+    int lo = 0;
+    int hi = sizes[leaf] - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (pairs[2 * mid] <= sector) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
     }
-    return base;
+    return lo;
   }
 
   private long endOf(int leaf, int i) {
