@@ -224,15 +224,17 @@ public final class GuestWriters implements AutoCloseable {
 
   /** All writers' recorded latencies from intended start, in nanoseconds (valid once stunned or closed). */
   public Histogram latencies() {
-    Histogram all = new Histogram(3_600_000_000_000L, 3);
-    writers.forEach(w -> all.add(w.latency));
-    return all;
+    return merged(w -> w.latency);
   }
 
   /** All writers' recorded service times, from issue to acknowledgement (valid once stunned or closed). */
   public Histogram serviceTimes() {
+    return merged(w -> w.service);
+  }
+
+  private Histogram merged(java.util.function.Function<Writer, Histogram> which) {
     Histogram all = new Histogram(3_600_000_000_000L, 3);
-    writers.forEach(w -> all.add(w.service));
+    writers.forEach(w -> all.add(which.apply(w)));
     return all;
   }
 

@@ -26,16 +26,6 @@ public enum Store {
       return new ByteStore(capacitySectors, initialTag);
     }
 
-    /**
-     * Off the heap, a direct buffer a grain: a snapshot flat out keeps several disks' worth of grains (every
-     * child stays in the source chain until the end), which on the heap the collector copied and re-copied
-     * until a 512 MiB disk's run died of "GC overhead limit exceeded" at -Xmx6g; off the heap it passes with
-     * -Xmx2g (and -XX:MaxDirectMemorySize room: 3.7 GB of memory in all at 512 MiB).
-     */
-    @Override
-    public BlockStore sparse(long capacitySectors, long initialTag, int grainSectors) {
-      return new OffHeapStore(capacitySectors, initialTag, grainSectors, true);
-    }
   },
   /** Direct (off-heap) memory, 1 MiB segments ({@link OffHeapStore}): needs -XX:MaxDirectMemorySize room. */
   OFFHEAP {
@@ -44,10 +34,6 @@ public enum Store {
       return new OffHeapStore(capacitySectors, initialTag);
     }
 
-    @Override
-    public BlockStore sparse(long capacitySectors, long initialTag, int grainSectors) {
-      return new OffHeapStore(capacitySectors, initialTag, grainSectors, true);
-    }
   },
   /**
    * A flat file in {@code java.io.tmpdir} ({@link FileStore}: positional I/O through the page cache, no
@@ -58,6 +44,12 @@ public enum Store {
     public BlockStore create(long capacitySectors, long initialTag) {
       return FileStore.create(files().resolve("disk-" + FILE_NUMBER.incrementAndGet() + ".flat"), capacitySectors,
           initialTag);
+    }
+
+    /** A file is sparse by itself (holes). */
+    @Override
+    public BlockStore sparse(long capacitySectors, long initialTag, int grainSectors) {
+      return create(capacitySectors, initialTag);
     }
   };
 
@@ -83,11 +75,15 @@ public enum Store {
    * A disk that holds memory only for what is written, {@code grainSectors} (a power of two) at a time: a
    * snapshot's redo log, whose grains are scattered over a store of the disk's size. In 1 MiB segments, a
    * child with a few thousand scattered 4 KiB writes held nearly the whole disk's size, and the chain keeps
-   * every child of a migration: a 512 MiB snapshot at 10,000 writes per second ran out of a 4 GiB heap. A
-   * file is sparse by itself (holes).
+   * every child of a migration: a 512 MiB snapshot at 10,000 writes per second ran out of a 4 GiB heap.
+   *
+   * <p>In memory, off the heap, a direct buffer a grain: a snapshot flat out keeps several disks' worth of
+   * grains (every child stays in the source chain until the end), which on the heap the collector copied
+   * and re-copied until a 512 MiB disk's run died of "GC overhead limit exceeded" at -Xmx6g; off the heap
+   * it passes with -Xmx2g (and -XX:MaxDirectMemorySize room: 3.7 GB of memory in all at 512 MiB).
    */
   public BlockStore sparse(long capacitySectors, long initialTag, int grainSectors) {
-    return create(capacitySectors, initialTag);
+    return new OffHeapStore(capacitySectors, initialTag, grainSectors, true);
   }
 
   /** A disk whose every sector holds real bytes of {@code tag}: no lazily empty segment flatters a copy. */
